@@ -1,0 +1,74 @@
+/**
+ * The Express app, built apart from listen() so tests drive it with supertest. Middleware order matters:
+ * headers and logs first, then the auth navigations, the API (origin check, JSON, session, guards), the SPA,
+ * and the error middleware last.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { type Express } from 'express';
+import session from 'express-session';
+import type { Logger } from 'pino';
+import { createGuards } from './access/guards';
+import { authRouter } from './auth/routes';
+import type { PscClient } from './auth/psc-client';
+import type { Config } from './config/config';
+import { sessionCookieName, sessionCookieOptions } from './http/cookies';
+import { HttpError, errorMiddleware } from './http/errors';
+import { requestLog } from './http/logger';
+import { noStore, originCheck, requireJsonBody, securityHeaders } from './http/security';
+import { sessionRouter } from './session/routes';
+
+export interface AppDependencies {
+  psc: PscClient;
+  sessionStore: session.Store;
+  logger: Logger;
+}
+
+export function createApp(config: Config, deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+
+  app.use(requestLog(deps.logger));
+  app.use(securityHeaders());
+  app.use(originCheck(config.publicUrl));
+
+  app.get('/healthz', noStore(), (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  const sessions = session({
+    name: sessionCookieName(config.secureCookies),
+    secret: config.session.secret,
+    store: deps.sessionStore,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    unset: 'destroy',
+    proxy: config.trustProxy !== undefined,
+    cookie: sessionCookieOptions(config.secureCookies, config.session.idleMinutes),
+  });
+  const guards = createGuards(config);
+
+  app.use('/auth', noStore(), express.json({ limit: '1kb' }), sessions, authRouter(config, deps.psc, deps.logger));
+
+  app.use('/api', noStore(), requireJsonBody(), express.json({ limit: '16kb' }), sessions, sessionRouter(guards));
+  app.use('/api', (_req, _res, next) => next(new HttpError('not_found')));
+
+  if (config.staticDir) serveSpa(app, resolve(config.staticDir));
+
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}
+
+/** The built SPA: hashed assets cached for a year, index.html revalidated, SPA routes answered with it. */
+function serveSpa(app: Express, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) throw new Error(`STATIC_DIR has no index.html: ${dir}`);
+  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(express.static(dir, { index: false, maxAge: 0 }));
+  app.get('/{*splat}', (_req, res) => {
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * The login with Pro Santé Connect, as browser navigations (not API calls):
+ * - GET  /auth/login     the SPA's "Se connecter" link: device gate, then redirect to PSC (PKCE, state, nonce)
+ * - GET  /auth/callback  PSC's redirect: checks, code exchange, userinfo, access decision, new session
+ * - POST /auth/logout    the SPA's logout (JSON): destroys the session, answers PSC's end-session URL
+ * Failures redirect to an SPA page with a reason code; a failed callback leaves the existing session as it was.
+ */
+import { Router, type Request, type Response } from 'express';
+import { appRoutes, evaluateAccess, touchReportParam, type AnyRefusalReason, type LoginErrorReason } from '@sesali/shared';
+import type { Logger } from 'pino';
+import { evaluateDevice } from '../access/device';
+import type { Config } from '../config/config';
+import { sessionCookieName } from '../http/cookies';
+import { LoginFailure, type PscClient } from './psc-client';
+import { toSessionUser } from './session-user';
+
+const PENDING_LOGIN_MAX_AGE_MS = 10 * 60 * 1000;
+
+const refusedPage = (reason: AnyRefusalReason) => `${appRoutes.accessRefused}?raison=${reason}`;
+const loginErrorPage = (reason: LoginErrorReason) => `${appRoutes.loginError}?raison=${reason}`;
+
+function save(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
+}
+
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+}
+
+export function authRouter(config: Config, psc: PscClient, logger: Logger): Router {
+  const router = Router();
+
+  router.get('/login', async (req: Request, res: Response) => {
+    const touchMac = req.query[touchReportParam] === '1';
+    const device = evaluateDevice(
+      { userAgent: req.get('user-agent'), secChUaMobile: req.get('sec-ch-ua-mobile'), touchMac },
+      config.browserMinVersions,
+    );
+    if (!device.allowed) {
+      logger.info({ event: 'access_refused', reason: device.reason, stage: 'login' }, 'device refused before PSC');
+      res.redirect(303, refusedPage(device.reason));
+      return;
+    }
+    try {
+      const login = await psc.startLogin();
+      req.session.pendingLogin = {
+        state: login.state,
+        nonce: login.nonce,
+        codeVerifier: login.codeVerifier,
+        startedAt: Date.now(),
+        touchMac,
+      };
+      await save(req);
+      res.redirect(303, login.url.href);
+    } catch (error) {
+      if (!(error instanceof LoginFailure)) throw error;
+      logger.warn({ event: 'psc_unavailable', err: error.cause }, 'PSC discovery failed');
+      res.redirect(303, loginErrorPage('psc_unavailable'));
+    }
+  });
+
+  router.get('/callback', async (req: Request, res: Response) => {
+    const pending = req.session.pendingLogin;
+    const state = typeof req.query.state === 'string' ? req.query.state : undefined;
+    const stateMatches = pending !== undefined && state === pending.state && Date.now() - pending.startedAt < PENDING_LOGIN_MAX_AGE_MS;
+    if (!stateMatches) {
+      // A stale, replayed or forged callback: say so, and leave the session (and any login in progress) alone.
+      logger.info({ event: 'login_failed', reason: 'state_mismatch' }, 'callback without a matching login');
+      res.redirect(303, loginErrorPage('state_mismatch'));
+      return;
+    }
+    delete req.session.pendingLogin;
+
+    if (typeof req.query.error === 'string') {
+      const denied = req.query.error === 'access_denied';
+      logger.info({ event: 'login_failed', reason: denied ? 'card_refused' : 'provider_error', error: req.query.error.slice(0, 64) }, 'PSC refused');
+      await save(req);
+      res.redirect(303, denied ? refusedPage('card_refused') : loginErrorPage('provider_error'));
+      return;
+    }
+
+    let completed;
+    try {
+      completed = await psc.completeLogin(new URL(req.originalUrl, config.publicUrl), pending);
+    } catch (error) {
+      if (!(error instanceof LoginFailure)) throw error;
+      logger.info({ event: 'login_failed', reason: error.reason, err: error.cause }, 'login failed');
+      await save(req);
+      res.redirect(303, loginErrorPage(error.reason));
+      return;
+    }
+
+    const access = evaluateAccess(completed.userinfo);
+    await regenerate(req);
+    req.session.user = toSessionUser(completed, access, pending.touchMac);
+    await save(req);
+    if (access.decision === 'deny') {
+      logger.info({ event: 'access_refused', reason: access.reason, stage: 'callback' }, 'access refused');
+      res.redirect(303, refusedPage(access.reason));
+      return;
+    }
+    logger.info({ event: 'login', situations: access.situations.length }, 'professional logged in');
+    res.redirect(303, req.session.user.situationId ? appRoutes.home : appRoutes.situation);
+  });
+
+  router.post('/logout', async (req: Request, res: Response) => {
+    const idToken = req.session.user?.idToken;
+    await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+    res.clearCookie(sessionCookieName(config.secureCookies), { path: '/' });
+    const endSession = idToken ? await psc.endSessionUrl(idToken) : undefined;
+    res.json({ redirectUrl: endSession?.href ?? appRoutes.home });
+  });
+
+  return router;
+}

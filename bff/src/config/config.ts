@@ -1,0 +1,141 @@
+/**
+ * The BFF's configuration, parsed once at boot from the environment. A bad or missing variable stops the
+ * process with a message naming every bad variable (in English, for the operator). No secret has a default
+ * here: only the dev entry point (dev-server.ts) generates development secrets.
+ */
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** "chrome:155,edge:155,firefox:140,safari:16" → { chrome: 155, … } */
+const browserMinimums = z
+  .string()
+  .regex(/^[a-z]+:\d{1,4}(,[a-z]+:\d{1,4})*$/, 'expected "browser:major,…", e.g. "chrome:155,firefox:140"')
+  .transform((value) => Object.fromEntries(value.split(',').map((pair) => pair.split(':')).map(([k, v]) => [k, Number(v)])))
+  .pipe(
+    z.strictObject({
+      chrome: z.number().int().positive(),
+      edge: z.number().int().positive(),
+      firefox: z.number().int().positive(),
+      safari: z.number().int().positive(),
+    }),
+  );
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** The URL users open; the OIDC redirect URIs and the Origin check derive from it. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin),
+    TRUST_PROXY: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+
+    PSC_DISCOVERY_URL: z.url({ protocol: /^https?$/ }),
+    PSC_CLIENT_ID: z.string().min(1),
+    PSC_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters'),
+    /** Only for a simulator or sandbox on plain HTTP. */
+    PSC_ALLOW_HTTP: booleanString.default(false),
+    PSC_TIMEOUT_MS: z.coerce.number().int().min(500).max(60000).default(8000),
+    /** Accepted ACR values, weakest first; PSC uses eidas1 (substantial) and above. */
+    PSC_ACCEPTED_ACR: z.string().default('eidas1,eidas2,eidas3').transform((v) => v.split(',').map((s) => s.trim())),
+
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    SESSION_STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
+    SESSION_SQLITE_PATH: z.string().min(1).default('.data/sessions.sqlite'),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+
+    BROWSER_MIN_VERSIONS: browserMinimums.default({ chrome: 155, edge: 155, firefox: 140, safari: 16 }),
+
+    /** Built SPA to serve (client/dist); unset when the SPA is served elsewhere (Vite dev server). */
+    STATIC_DIR: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SESSION_STORE === 'redis' && !env.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required when SESSION_STORE=redis' });
+    }
+    if (new URL(env.PSC_DISCOVERY_URL).protocol === 'http:' && !env.PSC_ALLOW_HTTP) {
+      ctx.addIssue({ code: 'custom', path: ['PSC_DISCOVERY_URL'], message: 'is http: set PSC_ALLOW_HTTP=true for a simulator' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  publicUrl: string;
+  secureCookies: boolean;
+  trustProxy: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  psc: {
+    discoveryUrl: string;
+    clientId: string;
+    clientSecret: string;
+    allowHttp: boolean;
+    timeoutMs: number;
+    acceptedAcr: string[];
+    redirectUri: string;
+    postLogoutRedirectUri: string;
+  };
+  session: {
+    secret: string;
+    store: { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string };
+    idleMinutes: number;
+    maxHours: number;
+  };
+  browserMinVersions: Env['BROWSER_MIN_VERSIONS'];
+  staticDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  // Empty strings count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL,
+    secureCookies: env.PUBLIC_URL.startsWith('https:'),
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    psc: {
+      discoveryUrl: env.PSC_DISCOVERY_URL,
+      clientId: env.PSC_CLIENT_ID,
+      clientSecret: env.PSC_CLIENT_SECRET,
+      allowHttp: env.PSC_ALLOW_HTTP,
+      timeoutMs: env.PSC_TIMEOUT_MS,
+      acceptedAcr: env.PSC_ACCEPTED_ACR,
+      redirectUri: `${env.PUBLIC_URL}/auth/callback`,
+      postLogoutRedirectUri: `${env.PUBLIC_URL}/`,
+    },
+    session: {
+      secret: env.SESSION_SECRET,
+      store:
+        env.SESSION_STORE === 'redis' && env.REDIS_URL
+          ? { kind: 'redis', url: env.REDIS_URL }
+          : { kind: 'sqlite', path: env.SESSION_SQLITE_PATH },
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      maxHours: env.SESSION_MAX_HOURS,
+    },
+    browserMinVersions: env.BROWSER_MIN_VERSIONS,
+    staticDir: env.STATIC_DIR,
+  };
+}

@@ -1,0 +1,43 @@
+/** Opens the stores, builds the app, listens, and closes everything on SIGINT/SIGTERM. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { createPscClient } from './auth/psc-client';
+import type { Config } from './config/config';
+import { createLogger } from './http/logger';
+import { openSessionStore } from './stores/session-store';
+
+export interface RunningBff {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function start(config: Config, options: { onClose?: () => Promise<void> } = {}): Promise<RunningBff> {
+  const logger = createLogger(config.logLevel);
+  const sessionStore = await openSessionStore(config.session);
+  const app = createApp(config, { psc: createPscClient(config.psc), sessionStore: sessionStore.store, logger });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port }, 'BFF listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await sessionStore.close();
+      await options.onClose?.();
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void close().then(() => process.exit(0));
+    });
+  }
+  return { server, url: config.publicUrl, close };
+}

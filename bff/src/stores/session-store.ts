@@ -1,0 +1,45 @@
+/**
+ * The session store: SQLite (embedded default, one instance) or Redis (several instances behind a load
+ * balancer). Both expire sessions on their own; the store is closed with the app.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type session from 'express-session';
+import type { Config } from '../config/config';
+import { SqliteSessionStore } from './sqlite-session-store';
+
+export interface SessionStoreHandle {
+  store: session.Store;
+  close(): Promise<void>;
+}
+
+export async function openSessionStore(config: Config['session']): Promise<SessionStoreHandle> {
+  const ttlMs = config.idleMinutes * 60 * 1000;
+  if (config.store.kind === 'redis') {
+    const { RedisStore } = await import('connect-redis');
+    const { createClient } = await import('redis');
+    const client = createClient({ url: config.store.url, socket: { connectTimeout: 5000 } });
+    client.on('error', () => {
+      // Failing requests report it; without a listener node-redis would crash the process.
+    });
+    await client.connect();
+    return {
+      store: new RedisStore({ client, prefix: 'sesali:sess:', ttl: ttlMs / 1000 }),
+      close: async () => {
+        await client.close();
+      },
+    };
+  }
+  const path = config.store.path;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  const store = new SqliteSessionStore(db, ttlMs);
+  return {
+    store,
+    close: async () => {
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { loadConfig, type Config } from '../config/config';
+
+export const CHROME_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+export const TEST_PUBLIC_URL = 'http://localhost:3999';
+export const TEST_CLIENT = { clientId: 'sesali-test', clientSecret: 'test-client-secret-0123456789' };
+
+export function testConfig(discoveryUrl: string, overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: TEST_PUBLIC_URL,
+    PSC_DISCOVERY_URL: discoveryUrl,
+    PSC_ALLOW_HTTP: 'true',
+    PSC_CLIENT_ID: TEST_CLIENT.clientId,
+    PSC_CLIENT_SECRET: TEST_CLIENT.clientSecret,
+    PSC_TIMEOUT_MS: '2000',
+    SESSION_SECRET: 'test-session-secret-0123456789abcdef',
+    SESSION_SQLITE_PATH: ':memory:',
+    ...overrides,
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Why a login through Pro Santé Connect did not complete (not an access refusal: the professional was not
+ * judged). The BFF redirects to /erreur-connexion?raison=<code>; the SPA shows the French text.
+ */
+export const loginErrorReasons = [
+  'state_mismatch',
+  'code_invalid',
+  'token_invalid',
+  'acr_insufficient',
+  'provider_error',
+  'psc_unavailable',
+] as const;
+export type LoginErrorReason = (typeof loginErrorReasons)[number];
+
+export const loginErrorTexts: Readonly<Record<LoginErrorReason, { title: string; explanation: string }>> = {
+  state_mismatch: {
+    title: 'La connexion n’a pas pu être vérifiée',
+    explanation:
+      'La réponse de Pro Santé Connect ne correspond à aucune connexion en cours dans ce navigateur (lien ancien, ouvert dans un autre onglet, ou réponse falsifiée). Votre session n’a pas été modifiée. Relancez la connexion.',
+  },
+  code_invalid: {
+    title: 'La connexion a expiré ou a déjà été utilisée',
+    explanation:
+      'Pro Santé Connect n’a pas reconnu l’autorisation transmise : elle a expiré, a déjà servi, ou n’est pas valide. Votre session n’a pas été modifiée. Relancez la connexion.',
+  },
+  token_invalid: {
+    title: 'L’identité transmise n’a pas pu être vérifiée',
+    explanation:
+      'Le jeton d’identité reçu de Pro Santé Connect n’est pas valide. Par sécurité, la connexion a été abandonnée. Relancez la connexion ; si le problème persiste, contactez le support.',
+  },
+  acr_insufficient: {
+    title: 'Niveau d’authentification insuffisant',
+    explanation:
+      'Sesali exige une authentification par carte CPS ou e-CPS. Reconnectez-vous avec votre carte CPS ou l’application e-CPS.',
+  },
+  provider_error: {
+    title: 'Pro Santé Connect a signalé une erreur',
+    explanation: 'Pro Santé Connect n’a pas pu terminer la connexion. Réessayez dans quelques instants.',
+  },
+  psc_unavailable: {
+    title: 'Pro Santé Connect est momentanément indisponible',
+    explanation: 'Le service d’authentification Pro Santé Connect ne répond pas. Réessayez dans quelques minutes.',
+  },
+};
+
+export function isLoginErrorReason(value: string | null | undefined): value is LoginErrorReason {
+  return value != null && (loginErrorReasons as readonly string[]).includes(value);
+}

@@ -1,0 +1,42 @@
+/**
+ * One error model for the whole stack: a stable code the SPA can branch on, an HTTP status, and a French
+ * message fit for a clinician. The BFF answers `{ code, message }`; the client turns any failure into it.
+ */
+import { z } from 'zod';
+
+export const errorCatalogue = {
+  not_authenticated: { status: 401, message: 'Vous n’êtes pas connecté, ou votre session a expiré. Reconnectez-vous avec Pro Santé Connect.' },
+  access_denied: { status: 403, message: 'Votre profil ne permet pas d’accéder à ce service.' },
+  device_not_allowed: { status: 403, message: 'Ce service n’est accessible que depuis un ordinateur avec un navigateur compatible.' },
+  situation_required: { status: 409, message: 'Choisissez d’abord votre situation d’exercice.' },
+  situation_unknown: { status: 400, message: 'Cette situation d’exercice ne fait pas partie de celles qui vous permettent d’accéder au service.' },
+  forbidden_origin: { status: 403, message: 'Requête refusée : elle ne provient pas du service Sesali.' },
+  invalid_request: { status: 400, message: 'La requête est invalide.' },
+  unsupported_media_type: { status: 415, message: 'Le format de la requête n’est pas accepté.' },
+  not_found: { status: 404, message: 'La ressource demandée est introuvable.' },
+  psc_unavailable: { status: 503, message: 'Pro Santé Connect est momentanément indisponible. Réessayez dans quelques minutes.' },
+  internal_error: { status: 500, message: 'Une erreur inattendue est survenue. Réessayez ; si le problème persiste, contactez le support.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
+
+export const apiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** A refusal's reason code (access or device), when the error is a refusal. */
+  reason: z.string().optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorCatalogue, value);
+}
+
+/** Normalise anything a failed call produced into the error shape; never leaks a stack or raw text. */
+export function normalizeApiError(body: unknown, status: number): ApiError {
+  const parsed = apiErrorSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  if (status === 401) return { code: 'not_authenticated', message: errorCatalogue.not_authenticated.message };
+  return { code: 'internal_error', message: errorCatalogue.internal_error.message };
+}

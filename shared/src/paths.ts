@@ -1,0 +1,23 @@
+/** Paths of the BFF, shared by the SPA, the BFF routers, the MSW handlers and the browser tests. */
+export const apiPaths = {
+  session: '/api/session',
+  sessionSituation: '/api/session/situation',
+} as const;
+
+export const authPaths = {
+  login: '/auth/login',
+  callback: '/auth/callback',
+  logout: '/auth/logout',
+} as const;
+
+/** SPA routes the BFF redirects to. */
+export const appRoutes = {
+  home: '/',
+  situation: '/situation',
+  accessRefused: '/acces-refuse',
+  loginError: '/erreur-connexion',
+  help: '/aide',
+} as const;
+
+/** Query parameter the SPA adds to the login link when it detects a touch-first Mac (iPadOS). */
+export const touchReportParam = 'tactile';
