@@ -27,14 +27,6 @@ const REASON_PRIORITY: readonly RefusalReason[] = ['occupational_medicine', 'pri
 
 const present = (value: string | undefined): value is string => value !== undefined && value !== '';
 
-/**
- * labelOf reads `table[code]`, which for a code like "constructor" or "__proto__" returns an Object.prototype
- * member instead of falling back to the code; only own keys of the nomenclature are labels.
- */
-function ownLabel(table: Readonly<Record<string, string>>, code: string | undefined): string | undefined {
-  return present(code) && !Object.hasOwn(table, code) ? code : labelOf(table, code);
-}
-
 type ActivityVerdict = { allowed: true } | { allowed: false; reason: RefusalReason };
 
 function judgeActivity(exercice: PscExercice, activity: PscActivity): ActivityVerdict {
@@ -75,13 +67,13 @@ function toSituation(exercice: PscExercice, activity: PscActivity, id: string): 
   return {
     id,
     professionCode,
-    professionLabel: ownLabel(professionLabels, professionCode) ?? 'Profession non renseignée',
+    professionLabel: labelOf(professionLabels, professionCode) ?? 'Profession non renseignée',
     specialtyCode: present(exercice.codeSavoirFaire) ? exercice.codeSavoirFaire : null,
     organisation,
     organisationId: present(activity.identifiantTechniqueDeLaStructure) ? activity.identifiantTechniqueDeLaStructure : null,
     sectorCode: present(activity.codeSecteurDactivite) ? activity.codeSecteurDactivite : null,
-    sectorLabel: ownLabel(sectorLabels, activity.codeSecteurDactivite) ?? null,
-    modeLabel: ownLabel(modeLabels, activity.codeModeExercice) ?? null,
+    sectorLabel: labelOf(sectorLabels, activity.codeSecteurDactivite) ?? null,
+    modeLabel: labelOf(modeLabels, activity.codeModeExercice) ?? null,
     city: activity.bureauCedex?.trim() || null,
   };
 }

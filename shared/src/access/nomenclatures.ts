@@ -70,5 +70,6 @@ export const modeLabels: Readonly<Record<string, string>> = {
 /** A label for a code, or the code itself when the nomenclature does not know it (never an empty cell). */
 export function labelOf(table: Readonly<Record<string, string>>, code: string | undefined): string | undefined {
   if (!code) return undefined;
-  return table[code] ?? code;
+  // Own keys only: a code such as "constructor" must not find Object.prototype's members.
+  return Object.hasOwn(table, code) ? table[code] : code;
 }

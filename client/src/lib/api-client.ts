@@ -1,0 +1,51 @@
+/**
+ * The SPA's only way to call the BFF: same-origin cookie, JSON, and every answer parsed with its shared zod
+ * contract. Any failure becomes an ApiClientError carrying the BFF's `{ code, message, reason }`.
+ */
+import { normalizeApiError, type ApiError } from '@sesali/shared';
+import type { z } from 'zod';
+
+export class ApiClientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: ApiError,
+  ) {
+    super(error.message);
+    this.name = 'ApiClientError';
+  }
+  get code(): string {
+    return this.error.code;
+  }
+}
+
+const networkError = (): ApiClientError =>
+  new ApiClientError(0, {
+    code: 'network_error',
+    message: 'Le service Sesali ne répond pas. Vérifiez votre connexion puis réessayez.',
+  });
+
+async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw networkError();
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw new ApiClientError(response.status, normalizeApiError(payload, response.status));
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiClientError(response.status, { code: 'invalid_response', message: 'Réponse inattendue du service Sesali. Réessayez.' });
+  }
+  return parsed.data;
+}
+
+export const apiClient = {
+  get: <S extends z.ZodType>(path: string, schema: S) => call('GET', path, schema),
+  post: <S extends z.ZodType>(path: string, schema: S, body: unknown) => call('POST', path, schema, body),
+};
