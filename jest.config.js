@@ -2,7 +2,7 @@
  * One Jest run for every package (native ESM: `node --experimental-vm-modules`), TypeScript through SWC.
  * Client tests run in jest-fixed-jsdom (jsdom with fetch/Request for MSW); the others in Node.
  */
-const swc = (tsx) => [
+const swc = (tsx, moduleType = 'es6') => [
   '@swc/jest',
   {
     jsc: {
@@ -10,7 +10,7 @@ const swc = (tsx) => [
       transform: tsx ? { react: { runtime: 'automatic' } } : undefined,
       target: 'es2022',
     },
-    module: { type: 'es6' },
+    module: { type: moduleType },
   },
 ];
 
@@ -34,8 +34,10 @@ export default {
       testEnvironment: 'jest-fixed-jsdom',
       testEnvironmentOptions: { customExportConditions: [''] },
       extensionsToTreatAsEsm: ['.ts', '.tsx'],
-      transform: { '^.+\\.tsx?$': swc(true) },
-      moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/style-stub.js' },
+      // react-dsfr ships ES modules in a package Node reads as CommonJS: SWC turns them into CommonJS.
+      transform: { '^.+\\.tsx?$': swc(true), 'node_modules/.+\\.js$': swc(false, 'commonjs') },
+      transformIgnorePatterns: ['node_modules/(?!(\\.pnpm|@codegouvfr)/)'],
+      moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/style-stub.js', '^@/(.*)$': '<rootDir>/src/$1' },
       setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
       testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
     },

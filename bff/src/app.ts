@@ -27,7 +27,8 @@ export interface AppDependencies {
 export function createApp(config: Config, deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  if (config.trustProxy)
+    app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());

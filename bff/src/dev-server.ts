@@ -19,6 +19,8 @@ const devEnv = z.object({
   DATA_DIR: z.string().min(1).default(join(repoRoot, '.data')),
   PUBLIC_URL: z.url().optional(),
   STATIC_DIR: z.string().optional(),
+  /** false under `npm run dev`, where Vite serves the SPA. */
+  SERVE_SPA: z.enum(['true', 'false']).default('true'),
 });
 
 const devSecretsSchema = z.object({ sessionSecret: z.string().min(32), pscClientSecret: z.string().min(16) });
@@ -42,7 +44,10 @@ async function main(): Promise<void> {
   const dev = parsed.data;
   const publicUrl = dev.PUBLIC_URL ?? `http://localhost:${dev.PORT}`;
   const defaultStatic = join(repoRoot, 'client', 'dist');
-  const staticDir = dev.STATIC_DIR ?? (existsSync(join(defaultStatic, 'index.html')) ? defaultStatic : undefined);
+  const staticDir =
+    dev.SERVE_SPA === 'false'
+      ? undefined
+      : (dev.STATIC_DIR ?? (existsSync(join(defaultStatic, 'index.html')) ? defaultStatic : undefined));
   const secrets = loadDevSecrets(dev.DATA_DIR);
 
   const psc = await startPscSimulator({

@@ -2,7 +2,10 @@ import { normalizeApiError } from './errors';
 
 describe('normalizeApiError', () => {
   it('keeps a well-formed error body', () => {
-    expect(normalizeApiError({ code: 'access_denied', message: 'x' }, 403)).toEqual({ code: 'access_denied', message: 'x' });
+    expect(normalizeApiError({ code: 'access_denied', message: 'x' }, 403)).toEqual({
+      code: 'access_denied',
+      message: 'x',
+    });
   });
   it('turns an unknown body into a generic French error, never the raw text', () => {
     const error = normalizeApiError('<html>stack trace</html>', 502);

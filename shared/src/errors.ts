@@ -5,17 +5,32 @@
 import { z } from 'zod';
 
 export const errorCatalogue = {
-  not_authenticated: { status: 401, message: 'Vous n’êtes pas connecté, ou votre session a expiré. Reconnectez-vous avec Pro Santé Connect.' },
+  not_authenticated: {
+    status: 401,
+    message: 'Vous n’êtes pas connecté, ou votre session a expiré. Reconnectez-vous avec Pro Santé Connect.',
+  },
   access_denied: { status: 403, message: 'Votre profil ne permet pas d’accéder à ce service.' },
-  device_not_allowed: { status: 403, message: 'Ce service n’est accessible que depuis un ordinateur avec un navigateur compatible.' },
+  device_not_allowed: {
+    status: 403,
+    message: 'Ce service n’est accessible que depuis un ordinateur avec un navigateur compatible.',
+  },
   situation_required: { status: 409, message: 'Choisissez d’abord votre situation d’exercice.' },
-  situation_unknown: { status: 400, message: 'Cette situation d’exercice ne fait pas partie de celles qui vous permettent d’accéder au service.' },
+  situation_unknown: {
+    status: 400,
+    message: 'Cette situation d’exercice ne fait pas partie de celles qui vous permettent d’accéder au service.',
+  },
   forbidden_origin: { status: 403, message: 'Requête refusée : elle ne provient pas du service Sesali.' },
   invalid_request: { status: 400, message: 'La requête est invalide.' },
   unsupported_media_type: { status: 415, message: 'Le format de la requête n’est pas accepté.' },
   not_found: { status: 404, message: 'La ressource demandée est introuvable.' },
-  psc_unavailable: { status: 503, message: 'Pro Santé Connect est momentanément indisponible. Réessayez dans quelques minutes.' },
-  internal_error: { status: 500, message: 'Une erreur inattendue est survenue. Réessayez ; si le problème persiste, contactez le support.' },
+  psc_unavailable: {
+    status: 503,
+    message: 'Pro Santé Connect est momentanément indisponible. Réessayez dans quelques minutes.',
+  },
+  internal_error: {
+    status: 500,
+    message: 'Une erreur inattendue est survenue. Réessayez ; si le problème persiste, contactez le support.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -6,6 +6,7 @@
 import type { RequestHandler } from 'express';
 import type { Config } from '../config/config';
 import { HttpError } from '../http/errors';
+import { destroySession } from '../http/session-ops';
 import { evaluateDevice } from './device';
 
 export interface Guards {
@@ -22,14 +23,21 @@ export function createGuards(config: Config): Guards {
       const user = req.session.user;
       if (!user) return next(new HttpError('not_authenticated'));
       if (Date.now() - user.loggedInAt > maxAgeMs) {
-        req.session.destroy(() => next(new HttpError('not_authenticated', { detail: 'session past its absolute lifetime' })));
+        destroySession(req).then(
+          () => next(new HttpError('not_authenticated', { detail: 'session past its absolute lifetime' })),
+          next,
+        );
         return;
       }
       next();
     },
     deviceGate(req, _res, next) {
       const decision = evaluateDevice(
-        { userAgent: req.get('user-agent'), secChUaMobile: req.get('sec-ch-ua-mobile'), touchMac: req.session.user?.touchMac ?? false },
+        {
+          userAgent: req.get('user-agent'),
+          secChUaMobile: req.get('sec-ch-ua-mobile'),
+          touchMac: req.session.user?.touchMac ?? false,
+        },
         config.browserMinVersions,
       );
       if (!decision.allowed) return next(new HttpError('device_not_allowed', { reason: decision.reason }));
@@ -38,7 +46,9 @@ export function createGuards(config: Config): Guards {
     requireAccess(req, _res, next) {
       const access = req.session.user?.access;
       if (access?.decision !== 'allow') {
-        return next(new HttpError('access_denied', { reason: access?.decision === 'deny' ? access.reason : undefined }));
+        return next(
+          new HttpError('access_denied', { reason: access?.decision === 'deny' ? access.reason : undefined }),
+        );
       }
       next();
     },

@@ -31,7 +31,11 @@ beforeAll(async () => {
   });
   config = testConfig(psc.discoveryUrl);
   store = await openSessionStore(config.session);
-  app = createApp(config, { psc: createPscClient(config.psc), sessionStore: store.store, logger: pino({ level: 'silent' }) });
+  app = createApp(config, {
+    psc: createPscClient(config.psc),
+    sessionStore: store.store,
+    logger: pino({ level: 'silent' }),
+  });
 });
 
 afterAll(async () => {
@@ -96,7 +100,10 @@ describe('login with Pro Santé Connect', () => {
     const session = await agent.get('/api/session').expect(200);
     expect(session.body.situations).toHaveLength(2);
     expect(session.body.situation).toBeNull();
-    const chosen = await agent.post('/api/session/situation').send({ situationId: session.body.situations[1].id }).expect(200);
+    const chosen = await agent
+      .post('/api/session/situation')
+      .send({ situationId: session.body.situations[1].id })
+      .expect(200);
     expect(chosen.body.situation.organisation).toBe('HOPITAL EDOUARD HERRIOT');
     const unknown = await agent.post('/api/session/situation').send({ situationId: 'e9a9' }).expect(400);
     expect(unknown.body.code).toBe('situation_unknown');
@@ -117,7 +124,9 @@ describe('login with Pro Santé Connect', () => {
     expect(forged.headers.location).toBe('/erreur-connexion?raison=code_invalid');
     // Without the issuer parameter PSC always sends (RFC 9207), the response itself is rejected.
     const second = await startLogin(agent);
-    const noIss = await agent.get(`/auth/callback?code=forged-code&state=${second.searchParams.get('state')}`).expect(303);
+    const noIss = await agent
+      .get(`/auth/callback?code=forged-code&state=${second.searchParams.get('state')}`)
+      .expect(303);
     expect(noIss.headers.location).toBe('/erreur-connexion?raison=token_invalid');
     const session = await agent.get('/api/session').expect(200);
     expect(session.body.professional.familyName).toBe('BERNARD');
@@ -163,7 +172,9 @@ describe('login with Pro Santé Connect', () => {
   });
 
   it('says PSC is unavailable when the provider cannot be reached', async () => {
-    const unreachable = testConfig('http://127.0.0.1:9/auth/realms/esante-wallet/.well-known/wallet-openid-configuration');
+    const unreachable = testConfig(
+      'http://127.0.0.1:9/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
+    );
     const deadApp = createApp(unreachable, {
       psc: createPscClient(unreachable.psc),
       sessionStore: store.store,

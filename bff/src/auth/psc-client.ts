@@ -33,7 +33,10 @@ export class LoginFailure extends Error {
 
 export interface PscClient {
   startLogin(): Promise<LoginRequest>;
-  completeLogin(callbackUrl: URL, expected: { state: string; nonce: string; codeVerifier: string }): Promise<CompletedLogin>;
+  completeLogin(
+    callbackUrl: URL,
+    expected: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<CompletedLogin>;
   endSessionUrl(idToken: string): Promise<URL | undefined>;
 }
 
@@ -49,10 +52,16 @@ export function createPscClient(config: Config['psc']): PscClient {
 
   async function configuration(): Promise<oidc.Configuration> {
     discovered ??= oidc
-      .discovery(new URL(config.discoveryUrl), config.clientId, undefined, oidc.ClientSecretBasic(config.clientSecret), {
-        execute: config.allowHttp ? [oidc.allowInsecureRequests] : [],
-        timeout: Math.ceil(config.timeoutMs / 1000),
-      })
+      .discovery(
+        new URL(config.discoveryUrl),
+        config.clientId,
+        undefined,
+        oidc.ClientSecretBasic(config.clientSecret),
+        {
+          execute: config.allowHttp ? [oidc.allowInsecureRequests] : [],
+          timeout: Math.ceil(config.timeoutMs / 1000),
+        },
+      )
       .then((c) => {
         c.timeout = Math.ceil(config.timeoutMs / 1000);
         return c;
@@ -96,7 +105,8 @@ export function createPscClient(config: Config['psc']): PscClient {
       } catch (error) {
         if (isNetworkFailure(error)) throw new LoginFailure('psc_unavailable', { cause: error });
         if (error instanceof oidc.ResponseBodyError) throw new LoginFailure('code_invalid', { cause: error });
-        if (error instanceof oidc.AuthorizationResponseError) throw new LoginFailure('provider_error', { cause: error });
+        if (error instanceof oidc.AuthorizationResponseError)
+          throw new LoginFailure('provider_error', { cause: error });
         throw new LoginFailure('token_invalid', { cause: error });
       }
       const claims = tokens.claims();

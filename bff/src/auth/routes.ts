@@ -6,11 +6,18 @@
  * Failures redirect to an SPA page with a reason code; a failed callback leaves the existing session as it was.
  */
 import { Router, type Request, type Response } from 'express';
-import { appRoutes, evaluateAccess, touchReportParam, type AnyRefusalReason, type LoginErrorReason } from '@sesali/shared';
+import {
+  appRoutes,
+  evaluateAccess,
+  touchReportParam,
+  type AnyRefusalReason,
+  type LoginErrorReason,
+} from '@sesali/shared';
 import type { Logger } from 'pino';
 import { evaluateDevice } from '../access/device';
 import type { Config } from '../config/config';
 import { sessionCookieName } from '../http/cookies';
+import { destroySession, regenerateSession, saveSession } from '../http/session-ops';
 import { LoginFailure, type PscClient } from './psc-client';
 import { toSessionUser } from './session-user';
 
@@ -18,14 +25,6 @@ const PENDING_LOGIN_MAX_AGE_MS = 10 * 60 * 1000;
 
 const refusedPage = (reason: AnyRefusalReason) => `${appRoutes.accessRefused}?raison=${reason}`;
 const loginErrorPage = (reason: LoginErrorReason) => `${appRoutes.loginError}?raison=${reason}`;
-
-function save(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
-}
-
-function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
-}
 
 export function authRouter(config: Config, psc: PscClient, logger: Logger): Router {
   const router = Router();
@@ -50,7 +49,7 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
         startedAt: Date.now(),
         touchMac,
       };
-      await save(req);
+      await saveSession(req);
       res.redirect(303, login.url.href);
     } catch (error) {
       if (!(error instanceof LoginFailure)) throw error;
@@ -62,7 +61,8 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
   router.get('/callback', async (req: Request, res: Response) => {
     const pending = req.session.pendingLogin;
     const state = typeof req.query.state === 'string' ? req.query.state : undefined;
-    const stateMatches = pending !== undefined && state === pending.state && Date.now() - pending.startedAt < PENDING_LOGIN_MAX_AGE_MS;
+    const stateMatches =
+      pending !== undefined && state === pending.state && Date.now() - pending.startedAt < PENDING_LOGIN_MAX_AGE_MS;
     if (!stateMatches) {
       // A stale, replayed or forged callback: say so, and leave the session (and any login in progress) alone.
       logger.info({ event: 'login_failed', reason: 'state_mismatch' }, 'callback without a matching login');
@@ -73,8 +73,15 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
 
     if (typeof req.query.error === 'string') {
       const denied = req.query.error === 'access_denied';
-      logger.info({ event: 'login_failed', reason: denied ? 'card_refused' : 'provider_error', error: req.query.error.slice(0, 64) }, 'PSC refused');
-      await save(req);
+      logger.info(
+        {
+          event: 'login_failed',
+          reason: denied ? 'card_refused' : 'provider_error',
+          error: req.query.error.slice(0, 64),
+        },
+        'PSC refused',
+      );
+      await saveSession(req);
       res.redirect(303, denied ? refusedPage('card_refused') : loginErrorPage('provider_error'));
       return;
     }
@@ -85,15 +92,15 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
     } catch (error) {
       if (!(error instanceof LoginFailure)) throw error;
       logger.info({ event: 'login_failed', reason: error.reason, err: error.cause }, 'login failed');
-      await save(req);
+      await saveSession(req);
       res.redirect(303, loginErrorPage(error.reason));
       return;
     }
 
     const access = evaluateAccess(completed.userinfo);
-    await regenerate(req);
+    await regenerateSession(req);
     req.session.user = toSessionUser(completed, access, pending.touchMac);
-    await save(req);
+    await saveSession(req);
     if (access.decision === 'deny') {
       logger.info({ event: 'access_refused', reason: access.reason, stage: 'callback' }, 'access refused');
       res.redirect(303, refusedPage(access.reason));
@@ -105,7 +112,7 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
 
   router.post('/logout', async (req: Request, res: Response) => {
     const idToken = req.session.user?.idToken;
-    await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+    await destroySession(req);
     res.clearCookie(sessionCookieName(config.secureCookies), { path: '/' });
     const endSession = idToken ? await psc.endSessionUrl(idToken) : undefined;
     res.json({ redirectUrl: endSession?.href ?? appRoutes.home });

@@ -32,17 +32,28 @@ describe('loadConfig', () => {
     const problems = problemsOf({ PUBLIC_URL: 'not a url', SESSION_SECRET: 'short' });
     const names = problems.map((p) => p.split(':')[0]);
     expect(names).toEqual(
-      expect.arrayContaining(['PUBLIC_URL', 'PSC_DISCOVERY_URL', 'PSC_CLIENT_ID', 'PSC_CLIENT_SECRET', 'SESSION_SECRET']),
+      expect.arrayContaining([
+        'PUBLIC_URL',
+        'PSC_DISCOVERY_URL',
+        'PSC_CLIENT_ID',
+        'PSC_CLIENT_SECRET',
+        'SESSION_SECRET',
+      ]),
     );
   });
 
   it('refuses an http provider unless explicitly allowed, and redis without its URL', () => {
-    expect(problemsOf({ ...valid, PSC_ALLOW_HTTP: undefined })).toEqual([expect.stringMatching(/^PSC_DISCOVERY_URL: is http/)]);
+    expect(problemsOf({ ...valid, PSC_ALLOW_HTTP: undefined })).toEqual([
+      expect.stringMatching(/^PSC_DISCOVERY_URL: is http/),
+    ]);
     expect(problemsOf({ ...valid, SESSION_STORE: 'redis' })).toEqual([expect.stringMatching(/^REDIS_URL: required/)]);
   });
 
   it('parses browser minimums and rejects a malformed list', () => {
-    expect(loadConfig({ ...valid, BROWSER_MIN_VERSIONS: 'chrome:150,edge:150,firefox:128,safari:17' }).browserMinVersions.firefox).toBe(128);
+    expect(
+      loadConfig({ ...valid, BROWSER_MIN_VERSIONS: 'chrome:150,edge:150,firefox:128,safari:17' }).browserMinVersions
+        .firefox,
+    ).toBe(128);
     expect(problemsOf({ ...valid, BROWSER_MIN_VERSIONS: 'chrome=150' })).toHaveLength(1);
     expect(problemsOf({ ...valid, BROWSER_MIN_VERSIONS: 'chrome:150' })[0]).toMatch(/^BROWSER_MIN_VERSIONS/);
   });

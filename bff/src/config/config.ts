@@ -5,15 +5,19 @@
  */
 import { z } from 'zod';
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** "chrome:155,edge:155,firefox:140,safari:16" → { chrome: 155, … } */
 const browserMinimums = z
   .string()
   .regex(/^[a-z]+:\d{1,4}(,[a-z]+:\d{1,4})*$/, 'expected "browser:major,…", e.g. "chrome:155,firefox:140"')
-  .transform((value) => Object.fromEntries(value.split(',').map((pair) => pair.split(':')).map(([k, v]) => [k, Number(v)])))
+  .transform((value) => {
+    const entries = value.split(',').map((pair): [string, number] => {
+      const [name = '', major = ''] = pair.split(':');
+      return [name, Number(major)];
+    });
+    return Object.fromEntries(entries);
+  })
   .pipe(
     z.strictObject({
       chrome: z.number().int().positive(),
@@ -40,13 +44,21 @@ const envSchema = z
     PSC_ALLOW_HTTP: booleanString.default(false),
     PSC_TIMEOUT_MS: z.coerce.number().int().min(500).max(60000).default(8000),
     /** Accepted ACR values, weakest first; PSC uses eidas1 (substantial) and above. */
-    PSC_ACCEPTED_ACR: z.string().default('eidas1,eidas2,eidas3').transform((v) => v.split(',').map((s) => s.trim())),
+    PSC_ACCEPTED_ACR: z
+      .string()
+      .default('eidas1,eidas2,eidas3')
+      .transform((v) => v.split(',').map((s) => s.trim())),
 
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
     SESSION_STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
     SESSION_SQLITE_PATH: z.string().min(1).default('.data/sessions.sqlite'),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
 
     BROWSER_MIN_VERSIONS: browserMinimums.default({ chrome: 155, edge: 155, firefox: 140, safari: 16 }),
@@ -59,7 +71,11 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required when SESSION_STORE=redis' });
     }
     if (new URL(env.PSC_DISCOVERY_URL).protocol === 'http:' && !env.PSC_ALLOW_HTTP) {
-      ctx.addIssue({ code: 'custom', path: ['PSC_DISCOVERY_URL'], message: 'is http: set PSC_ALLOW_HTTP=true for a simulator' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PSC_DISCOVERY_URL'],
+        message: 'is http: set PSC_ALLOW_HTTP=true for a simulator',
+      });
     }
   });
 
@@ -105,7 +121,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
   }
   const env = parsed.data;
   return {

@@ -29,7 +29,7 @@ export class HttpError extends Error {
 /** express.json() and friends throw errors with `status`/`type`; map them to our codes. */
 function fromBodyParser(error: unknown): HttpError | undefined {
   if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
-  const type = (error as { type: unknown }).type;
+  const type = error.type;
   if (type === 'entity.parse.failed' || type === 'entity.too.large' || type === 'request.aborted') {
     return new HttpError('invalid_request', { detail: String(type) });
   }
@@ -41,8 +41,15 @@ function fromBodyParser(error: unknown): HttpError | undefined {
 
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const httpError = error instanceof HttpError ? error : (fromBodyParser(error) ?? new HttpError('internal_error', { cause: error }));
-    const log = { code: httpError.code, status: httpError.status, method: req.method, path: req.path, detail: httpError.message };
+    const httpError =
+      error instanceof HttpError ? error : (fromBodyParser(error) ?? new HttpError('internal_error', { cause: error }));
+    const log = {
+      code: httpError.code,
+      status: httpError.status,
+      method: req.method,
+      path: req.path,
+      detail: httpError.message,
+    };
     if (httpError.status >= 500) logger.error({ ...log, err: httpError.cause ?? error }, 'request failed');
     else logger.info(log, 'request refused');
     if (res.headersSent) return;

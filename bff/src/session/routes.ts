@@ -28,14 +28,21 @@ export function sessionRouter(guards: Guards): Router {
     res.json(toSessionResponse(req.session.user as SessionUser));
   });
 
-  router.post(relative(apiPaths.sessionSituation), guards.requireSession, guards.deviceGate, guards.requireAccess, (req, res) => {
-    const parsed = chooseSituationRequestSchema.safeParse(req.body);
-    if (!parsed.success) throw new HttpError('invalid_request');
-    const user = req.session.user as SessionUser;
-    if (!user.access.situations.some((s) => s.id === parsed.data.situationId)) throw new HttpError('situation_unknown');
-    user.situationId = parsed.data.situationId;
-    res.json(toSessionResponse(user));
-  });
+  router.post(
+    relative(apiPaths.sessionSituation),
+    guards.requireSession,
+    guards.deviceGate,
+    guards.requireAccess,
+    (req, res) => {
+      const parsed = chooseSituationRequestSchema.safeParse(req.body);
+      if (!parsed.success) throw new HttpError('invalid_request');
+      const user = req.session.user as SessionUser;
+      if (!user.access.situations.some((s) => s.id === parsed.data.situationId))
+        throw new HttpError('situation_unknown');
+      user.situationId = parsed.data.situationId;
+      res.json(toSessionResponse(user));
+    },
+  );
 
   return router;
 }

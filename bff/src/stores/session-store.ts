@@ -38,8 +38,9 @@ export async function openSessionStore(config: Config['session']): Promise<Sessi
   const store = new SqliteSessionStore(db, ttlMs);
   return {
     store,
-    close: async () => {
+    close: () => {
       store.close();
+      return Promise.resolve();
     },
   };
 }

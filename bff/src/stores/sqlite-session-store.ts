@@ -26,7 +26,9 @@ export class SqliteSessionStore extends session.Store {
     db.exec('CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at)');
     this.statements = {
       get: db.prepare<[string, number], { sess: string }>('SELECT sess FROM sessions WHERE sid = ? AND expires_at > ?'),
-      set: db.prepare('INSERT INTO sessions (sid, sess, expires_at) VALUES (?, ?, ?) ON CONFLICT(sid) DO UPDATE SET sess = excluded.sess, expires_at = excluded.expires_at'),
+      set: db.prepare(
+        'INSERT INTO sessions (sid, sess, expires_at) VALUES (?, ?, ?) ON CONFLICT(sid) DO UPDATE SET sess = excluded.sess, expires_at = excluded.expires_at',
+      ),
       touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ? AND expires_at > ?'),
       destroy: db.prepare('DELETE FROM sessions WHERE sid = ?'),
       sweep: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),

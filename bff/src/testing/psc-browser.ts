@@ -19,7 +19,11 @@ export async function loginAtSimulator(authorizationUrl: string, choice: { perso
   let init: RequestInit = {};
   let submitted = false;
   for (let hop = 0; hop < MAX_HOPS; hop += 1) {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: cookieHeader() } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers ?? {}), cookie: cookieHeader() },
+    });
     remember(response);
     init = {};
     const location = response.headers.get('location');
@@ -30,7 +34,8 @@ export async function loginAtSimulator(authorizationUrl: string, choice: { perso
       continue;
     }
     const html = await response.text();
-    if (response.status !== 200 || submitted) throw new Error(`unexpected simulator page (${response.status}): ${html.slice(0, 200)}`);
+    if (response.status !== 200 || submitted)
+      throw new Error(`unexpected simulator page (${response.status}): ${html.slice(0, 200)}`);
     submitted = true;
     const action = choice === 'refuse' ? 'refuse' : 'login';
     url = new URL(`${url.pathname}/${action}`, url);

@@ -30,7 +30,10 @@ async function call<S extends z.ZodType>(method: string, path: string, schema: S
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -40,7 +43,10 @@ async function call<S extends z.ZodType>(method: string, path: string, schema: S
   if (!response.ok) throw new ApiClientError(response.status, normalizeApiError(payload, response.status));
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    throw new ApiClientError(response.status, { code: 'invalid_response', message: 'Réponse inattendue du service Sesali. Réessayez.' });
+    throw new ApiClientError(response.status, {
+      code: 'invalid_response',
+      message: 'Réponse inattendue du service Sesali. Réessayez.',
+    });
   }
   return parsed.data;
 }

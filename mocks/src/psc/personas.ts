@@ -54,7 +54,12 @@ function activity(input: ActivityInput): Record<string, unknown> {
 }
 
 /** Builds PSC-shaped claims for a professional with the given exercices. */
-export function pscClaims(rpps: string, givenName: string, familyName: string, exercices: ExerciceInput[]): Record<string, unknown> {
+export function pscClaims(
+  rpps: string,
+  givenName: string,
+  familyName: string,
+  exercices: ExerciceInput[],
+): Record<string, unknown> {
   const first = exercices[0];
   const firstActivity = first?.activities[0];
   return {
@@ -108,7 +113,14 @@ export const personas: readonly Persona[] = [
       {
         profession: '60',
         activities: [
-          { sector: 'SA01', structureId: 'F750100018', finess: '750100018', organisation: 'CENTRE HOSPITALIER DE PARIS NORD', city: '75018 PARIS', postalCode: '75018' },
+          {
+            sector: 'SA01',
+            structureId: 'F750100018',
+            finess: '750100018',
+            organisation: 'CENTRE HOSPITALIER DE PARIS NORD',
+            city: '75018 PARIS',
+            postalCode: '75018',
+          },
         ],
       },
     ]),
@@ -123,8 +135,22 @@ export const personas: readonly Persona[] = [
         profession: '10',
         specialty: 'SM59',
         activities: [
-          { mode: 'L', sector: 'SA07', structureId: 'R100037', organisation: 'CABINET DR DURAND', city: '69003 LYON', postalCode: '69003' },
-          { sector: 'SA01', structureId: 'F690781810', finess: '690781810', organisation: 'HOPITAL EDOUARD HERRIOT', city: '69003 LYON', postalCode: '69003' },
+          {
+            mode: 'L',
+            sector: 'SA07',
+            structureId: 'R100037',
+            organisation: 'CABINET DR DURAND',
+            city: '69003 LYON',
+            postalCode: '69003',
+          },
+          {
+            sector: 'SA01',
+            structureId: 'F690781810',
+            finess: '690781810',
+            organisation: 'HOPITAL EDOUARD HERRIOT',
+            city: '69003 LYON',
+            postalCode: '69003',
+          },
         ],
       },
     ]),

@@ -66,7 +66,12 @@ export async function startPscSimulator(options: PscSimulatorOptions): Promise<P
   const issuer = `http://localhost:${port}${PSC_REALM_PATH}`;
 
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const signingKey = { ...(await exportJWK(privateKey)), kid: `sim-${randomBytes(4).toString('hex')}`, use: 'sig', alg: 'RS256' };
+  const signingKey = {
+    ...(await exportJWK(privateKey)),
+    kid: `sim-${randomBytes(4).toString('hex')}`,
+    use: 'sig',
+    alg: 'RS256',
+  };
 
   const configuration: Configuration = {
     clients: options.clients.map((c) => ({
@@ -112,9 +117,19 @@ export async function startPscSimulator(options: PscSimulatorOptions): Promise<P
     },
     renderError: (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = messagePage('Erreur Pro Santé Connect', `${String(out.error)} : ${String(out.error_description ?? '')}`);
+      ctx.body = messagePage(
+        'Erreur Pro Santé Connect',
+        `${String(out.error)} : ${String(out.error_description ?? '')}`,
+      );
     },
-    ttl: { Session: 8 * 3600, Interaction: 3600, Grant: 8 * 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
+    ttl: {
+      Session: 8 * 3600,
+      Interaction: 3600,
+      Grant: 8 * 3600,
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+    },
   };
 
   const provider = new Provider(issuer, configuration);
@@ -160,7 +175,8 @@ export async function startPscSimulator(options: PscSimulatorOptions): Promise<P
 
   app.post(`${interactionPath}/login`, form, async (req, res, next) => {
     try {
-      const persona = personas.find((p) => p.id === req.body?.persona);
+      const chosen: unknown = (req.body as Record<string, unknown> | undefined)?.persona;
+      const persona = personas.find((p) => p.id === chosen);
       if (!persona) {
         res.status(400).type('html').send(messagePage('Identité inconnue', 'Cette identité de test n’existe pas.'));
         return;

@@ -421,7 +421,13 @@ describe('evaluateAccess — situation fields', () => {
 
 describe('evaluateAccess — bad input never throws', () => {
   const hugeExercices = (count: number) => userinfo(Array.from({ length: count }, () => exercice()));
-  const hugeActivities = (count: number) => userinfo([exercice({}, Array.from({ length: count }, () => activity()))]);
+  const hugeActivities = (count: number) =>
+    userinfo([
+      exercice(
+        {},
+        Array.from({ length: count }, () => activity()),
+      ),
+    ]);
   const everythingEmpty = (sub: string): Claims => ({
     sub,
     preferred_username: '',

@@ -15,7 +15,18 @@ const DOCTOR_CATEGORIES = new Set(['C', 'M', 'E']);
 const PHARMACIST_ALLOWED_SECTIONS = new Set(['A', 'D', 'E', 'G', 'H']);
 const PHARMACIST_REFUSED_SECTIONS = new Set(['B', 'C']);
 const PHARMACIST_ALLOWED_SECTORS = new Set([
-  'SA01', 'SA02', 'SA03', 'SA04', 'SA25', 'SA29', 'SA59', 'SA33', 'SA38', 'SA39', 'SA56', 'SA65',
+  'SA01',
+  'SA02',
+  'SA03',
+  'SA04',
+  'SA25',
+  'SA29',
+  'SA59',
+  'SA33',
+  'SA38',
+  'SA39',
+  'SA56',
+  'SA65',
 ]);
 const PHARMACIST_REFUSED_SECTORS = new Set(['SA31', 'SA32', 'SA46']);
 /** **policy**: préparateurs are 38/39 (TRE_G15, deprecated 2024) and 316/317 (TRE_R85). */
@@ -23,7 +34,11 @@ const PHARMACY_TECHNICIANS = new Set(['38', '39', '316', '317']);
 const OTHER_ALLOWED_PROFESSIONS = new Set(['40', '50', '60', '69', '70', '80', '91', '92', '94', '95', '96', '98']);
 
 /** When every activity is refused, the most specific reason wins. */
-const REASON_PRIORITY: readonly RefusalReason[] = ['occupational_medicine', 'private_insurer', 'profession_not_allowed'];
+const REASON_PRIORITY: readonly RefusalReason[] = [
+  'occupational_medicine',
+  'private_insurer',
+  'profession_not_allowed',
+];
 
 const present = (value: string | undefined): value is string => value !== undefined && value !== '';
 
@@ -48,11 +63,15 @@ function judgeActivity(exercice: PscExercice, activity: PscActivity): ActivityVe
   }
   if (profession === '21') {
     const section = activity.codeSectionPharmacien;
-    if ((present(section) && PHARMACIST_REFUSED_SECTIONS.has(section)) || (present(sector) && PHARMACIST_REFUSED_SECTORS.has(sector))) {
+    if (
+      (present(section) && PHARMACIST_REFUSED_SECTIONS.has(section)) ||
+      (present(sector) && PHARMACIST_REFUSED_SECTORS.has(sector))
+    ) {
       return refused;
     }
     const allowed =
-      (present(section) && PHARMACIST_ALLOWED_SECTIONS.has(section)) || (present(sector) && PHARMACIST_ALLOWED_SECTORS.has(sector));
+      (present(section) && PHARMACIST_ALLOWED_SECTIONS.has(section)) ||
+      (present(sector) && PHARMACIST_ALLOWED_SECTORS.has(sector));
     return allowed ? { allowed: true } : refused;
   }
   if (PHARMACY_TECHNICIANS.has(profession) || OTHER_ALLOWED_PROFESSIONS.has(profession)) return { allowed: true };
@@ -70,7 +89,9 @@ function toSituation(exercice: PscExercice, activity: PscActivity, id: string): 
     professionLabel: labelOf(professionLabels, professionCode) ?? 'Profession non renseignée',
     specialtyCode: present(exercice.codeSavoirFaire) ? exercice.codeSavoirFaire : null,
     organisation,
-    organisationId: present(activity.identifiantTechniqueDeLaStructure) ? activity.identifiantTechniqueDeLaStructure : null,
+    organisationId: present(activity.identifiantTechniqueDeLaStructure)
+      ? activity.identifiantTechniqueDeLaStructure
+      : null,
     sectorCode: present(activity.codeSecteurDactivite) ? activity.codeSecteurDactivite : null,
     sectorLabel: labelOf(sectorLabels, activity.codeSecteurDactivite) ?? null,
     modeLabel: labelOf(modeLabels, activity.codeModeExercice) ?? null,

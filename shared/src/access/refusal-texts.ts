@@ -20,7 +20,8 @@ export interface RefusalText {
 export const refusalTexts: Readonly<Record<AnyRefusalReason, RefusalText>> = {
   occupational_medicine: {
     faq: 'Vous avez la spécialité médecine du travail : le service n’est pas ouvert à la médecine du travail.',
-    action: 'Si vous exercez aussi une autre activité de soins, connectez-vous avec la situation d’exercice correspondante.',
+    action:
+      'Si vous exercez aussi une autre activité de soins, connectez-vous avec la situation d’exercice correspondante.',
     faqAnchor: 'connexion-medecine-du-travail',
   },
   private_insurer: {

@@ -31,6 +31,10 @@ export type Situation = z.infer<typeof situationSchema>;
 
 export const accessDecisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('allow'), situations: z.array(situationSchema).min(1) }),
-  z.object({ decision: z.literal('deny'), reason: refusalReasonSchema, situations: z.array(situationSchema).length(0) }),
+  z.object({
+    decision: z.literal('deny'),
+    reason: refusalReasonSchema,
+    situations: z.array(situationSchema).length(0),
+  }),
 ]);
 export type AccessDecision = z.infer<typeof accessDecisionSchema>;

@@ -1,0 +1,59 @@
+/**
+ * Browser journeys against the whole stack as `npm start` runs it (PSC simulator, BFF, built SPA), on test
+ * ports and a throw-away data folder, driven in Debian's Chromium (browsers cannot be downloaded here).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+export const BASE_URL = 'http://localhost:3100';
+/** What a current desktop Chrome sends; headless Chromium would otherwise announce itself as HeadlessChrome. */
+export const DESKTOP_CHROME_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sesali-e2e-'));
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  timeout: 30_000,
+  outputDir: join(dataDir, 'results'),
+  use: {
+    baseURL: BASE_URL,
+    locale: 'fr-FR',
+    userAgent: DESKTOP_CHROME_UA,
+    trace: 'off',
+    screenshot: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node ../node_modules/tsx/dist/cli.mjs ../bff/src/dev-server.ts',
+    url: `${BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: '3100',
+      PSC_SIM_PORT: '4110',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,58 @@
+/**
+ * MSW handlers of the BFF API for the SPA's unit tests. The session is built from a PSC persona with the real
+ * access rules (evaluateAccess), so client tests see exactly what the BFF would answer for that persona.
+ */
+import { http, HttpResponse } from 'msw';
+import {
+  apiPaths,
+  authPaths,
+  chooseSituationRequestSchema,
+  errorCatalogue,
+  evaluateAccess,
+  type ErrorCode,
+  type SessionResponse,
+} from '@sesali/shared';
+import { findPersona } from '../psc/personas';
+
+export function sessionFromPersona(personaId: string, situationId?: string): SessionResponse {
+  const persona = findPersona(personaId);
+  if (!persona) throw new Error(`unknown persona ${personaId}`);
+  const access = evaluateAccess(persona.claims);
+  const claims = persona.claims as { given_name: string; family_name: string; authMode: string };
+  const situations = access.situations;
+  const chosen = situationId ?? (situations.length === 1 ? situations[0]?.id : undefined);
+  return {
+    professional: { givenName: claims.given_name, familyName: claims.family_name, authMode: claims.authMode },
+    access: access.decision === 'allow' ? { decision: 'allow' } : { decision: 'deny', reason: access.reason },
+    situations,
+    situation: situations.find((s) => s.id === chosen) ?? null,
+  };
+}
+
+export const apiError = (code: ErrorCode, reason?: string) =>
+  HttpResponse.json(
+    { code, message: errorCatalogue[code].message, ...(reason ? { reason } : {}) },
+    { status: errorCatalogue[code].status },
+  );
+
+/** A BFF whose session is `session` (null: nobody logged in). Situation choice and logout behave as the BFF's. */
+export function bffHandlers(initial: SessionResponse | null) {
+  let session = initial;
+  return [
+    http.get(apiPaths.session, () => (session ? HttpResponse.json(session) : apiError('not_authenticated'))),
+    http.post(apiPaths.sessionSituation, async ({ request }) => {
+      if (!session) return apiError('not_authenticated');
+      if (session.access.decision !== 'allow') return apiError('access_denied', session.access.reason);
+      const body = chooseSituationRequestSchema.safeParse(await request.json().catch(() => undefined));
+      if (!body.success) return apiError('invalid_request');
+      const situation = session.situations.find((s) => s.id === body.data.situationId);
+      if (!situation) return apiError('situation_unknown');
+      session = { ...session, situation };
+      return HttpResponse.json(session);
+    }),
+    http.post(authPaths.logout, () => {
+      session = null;
+      return HttpResponse.json({ redirectUrl: '/' });
+    }),
+  ];
+}
