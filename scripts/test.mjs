@@ -33,6 +33,7 @@ const redis = spawn(
     stdio: 'ignore',
   },
 );
+redis.unref();
 process.on('exit', () => redis.kill());
 process.env.REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
 
@@ -53,3 +54,4 @@ for (const [title, command, args, options] of steps) {
   run(command, args, options);
 }
 console.log('\n✓ All checks passed.');
+process.exit(0);
