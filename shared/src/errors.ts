@@ -23,6 +23,54 @@ export const errorCatalogue = {
   invalid_request: { status: 400, message: 'La requête est invalide.' },
   unsupported_media_type: { status: 415, message: 'Le format de la requête n’est pas accepté.' },
   not_found: { status: 404, message: 'La ressource demandée est introuvable.' },
+  patient_not_found: {
+    status: 404,
+    message: 'Aucun patient ne correspond à ces informations dans ce pays. Vérifiez les identifiants saisis.',
+  },
+  patient_not_activated: {
+    status: 409,
+    message: 'Ce patient n’a pas activé le service MaSanté@UE dans son pays : sa synthèse médicale ne peut pas être partagée.',
+  },
+  no_summary: {
+    status: 404,
+    message: 'Aucune synthèse médicale n’est enregistrée pour ce patient dans son pays.',
+  },
+  consent_rejected: {
+    status: 403,
+    message: 'Le pays du patient n’a pas accepté le consentement transmis. Vérifiez que le patient a bien signé la notice, puis recommencez.',
+  },
+  insufficient_rights: {
+    status: 403,
+    message: 'Le pays du patient ne permet pas à votre profession d’accéder à ce document.',
+  },
+  assertion_rejected: {
+    status: 502,
+    message: 'Votre demande n’a pas pu être authentifiée auprès du pays du patient. Réessayez ; si le problème persiste, contactez le support.',
+  },
+  country_unavailable: {
+    status: 503,
+    message: 'Ce pays est momentanément indisponible sur le réseau MaSanté@UE. Réessayez plus tard.',
+  },
+  contact_point_timeout: {
+    status: 504,
+    message: 'Le pays du patient n’a pas répondu à temps. Réessayez dans quelques instants.',
+  },
+  contact_point_unavailable: {
+    status: 502,
+    message: 'Le point de contact national MaSanté@UE est momentanément injoignable. Réessayez dans quelques minutes.',
+  },
+  contact_point_error: {
+    status: 502,
+    message: 'Le pays du patient a rencontré une erreur en traitant la demande. Réessayez plus tard.',
+  },
+  contact_point_invalid_response: {
+    status: 502,
+    message: 'La réponse du pays du patient est illisible. L’incident a été signalé ; réessayez plus tard.',
+  },
+  document_too_large: {
+    status: 502,
+    message: 'Le document transmis par le pays du patient dépasse la taille autorisée et n’a pas été affiché.',
+  },
   psc_unavailable: {
     status: 503,
     message: 'Pro Santé Connect est momentanément indisponible. Réessayez dans quelques minutes.',

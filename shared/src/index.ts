@@ -7,3 +7,5 @@ export * from './access/evaluate-access';
 export * from './access/refusal-texts';
 export * from './contracts/bff-api';
 export * from './auth/login-errors';
+export * from './contracts/contact-point';
+export * from './contracts/assertions';

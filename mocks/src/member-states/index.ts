@@ -1,0 +1,3 @@
+export { memberStateHandlers, type MemberStateOptions } from './handlers';
+export { createFixtureStore, loadFixtures, type FixtureProblem, type FixtureStore } from './fixture-store';
+export * from './fixture-schemas';
