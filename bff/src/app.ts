@@ -12,6 +12,8 @@ import { createGuards } from './access/guards';
 import { authRouter } from './auth/routes';
 import type { PscClient } from './auth/psc-client';
 import type { Config } from './config/config';
+import type { AssertionSigner } from './contact-point/assertions';
+import type { ContactPointClient } from './contact-point/client';
 import { sessionCookieName, sessionCookieOptions } from './http/cookies';
 import { HttpError, errorMiddleware } from './http/errors';
 import { requestLog } from './http/logger';
@@ -20,6 +22,8 @@ import { sessionRouter } from './session/routes';
 
 export interface AppDependencies {
   psc: PscClient;
+  signer: AssertionSigner;
+  contactPoint: ContactPointClient;
   sessionStore: session.Store;
   logger: Logger;
 }
@@ -36,6 +40,12 @@ export function createApp(config: Config, deps: AppDependencies): Express {
 
   app.get('/healthz', noStore(), (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  // Public keys of the HCP and TRC assertions, for the contact point to verify them.
+  app.get('/.well-known/jwks.json', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    res.json(deps.signer.jwks);
   });
 
   const sessions = session({

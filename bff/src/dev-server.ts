@@ -6,7 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { createFixtureStore, memberStateHandlers } from '@sesali/mocks/member-states';
+import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
 import { startPscSimulator } from '@sesali/mocks/psc';
+import { createRemoteJWKSet } from 'jose';
+import { setupServer } from 'msw/node';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config/config';
 import { start } from './start';
@@ -21,6 +26,11 @@ const devEnv = z.object({
   STATIC_DIR: z.string().optional(),
   /** false under `npm run dev`, where Vite serves the SPA. */
   SERVE_SPA: z.enum(['true', 'false']).default('true'),
+  /** Where the simulated member states answer; a reserved .test name nothing else resolves. */
+  CONTACT_POINT_URL: z.url().default('http://ncp.sesali.test'),
+  /** A QA engineer's own countries and patients, added to mocks/fixtures. */
+  MOCKS_FIXTURES_DIR: z.string().optional(),
+  MOCKS_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 const devSecretsSchema = z.object({ sessionSecret: z.string().min(32), pscClientSecret: z.string().min(16) });
@@ -36,6 +46,41 @@ function loadDevSecrets(dataDir: string): z.infer<typeof devSecretsSchema> {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/** The assertion signing key of development: generated once, PKCS#8 PEM like a production key file. */
+function devAssertionKey(dataDir: string): string {
+  const file = join(dataDir, 'assertion-key.pem');
+  if (!existsSync(file)) {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  }
+  return file;
+}
+
+/**
+ * The simulated member states, answering the BFF's fetch calls to CONTACT_POINT_URL in this process (msw/node).
+ * Every other request (PSC simulator, the BFF's own JWKS) goes through to the network.
+ */
+function startMemberStates(dev: z.infer<typeof devEnv>) {
+  const dirs = [shippedFixturesDir, ...(dev.MOCKS_FIXTURES_DIR ? [resolve(dev.MOCKS_FIXTURES_DIR)] : [])];
+  const fixtures = createFixtureStore(dirs, (problems) => {
+    console.warn(`Simulated member states: ${problems.length} fixture problem(s), left out:`);
+    for (const p of problems) console.warn(`  - ${p.file}: ${p.problem}`);
+  });
+  fixtures.snapshot();
+  const server = setupServer(
+    ...memberStateHandlers({
+      baseUrl: dev.CONTACT_POINT_URL,
+      fixtures,
+      keys: createRemoteJWKSet(new URL(`http://localhost:${dev.PORT}/.well-known/jwks.json`)),
+      audience: new URL(dev.CONTACT_POINT_URL).origin,
+      latencyMs: dev.MOCKS_LATENCY_MS,
+    }),
+  );
+  server.listen({ onUnhandledRequest: 'bypass' });
+  return server;
 }
 
 async function main(): Promise<void> {
@@ -62,6 +107,8 @@ async function main(): Promise<void> {
     ],
   });
 
+  const memberStates = startMemberStates(dev);
+
   const config = loadConfig({
     NODE_ENV: 'development',
     LOG_LEVEL: 'info',
@@ -75,10 +122,20 @@ async function main(): Promise<void> {
     SESSION_SECRET: secrets.sessionSecret,
     SESSION_SQLITE_PATH: process.env.SESSION_SQLITE_PATH ?? join(dev.DATA_DIR, 'sessions.sqlite'),
     STATIC_DIR: staticDir,
+    CONTACT_POINT_URL: dev.CONTACT_POINT_URL,
+    ASSERTION_KEY_FILE: devAssertionKey(dev.DATA_DIR),
   });
-  await start(config, { onClose: () => psc.close() });
+  await start(config, {
+    onClose: async () => {
+      memberStates.close();
+      await psc.close();
+    },
+  });
 
   console.log(`\n  Pro Santé Connect simulator: ${psc.issuer}`);
+  console.log(
+    `  Simulated member states:     ${dev.CONTACT_POINT_URL} (fixtures: mocks/fixtures${dev.MOCKS_FIXTURES_DIR ? ` + ${dev.MOCKS_FIXTURES_DIR}` : ''})`,
+  );
   if (!staticDir) console.log('  No built SPA (client/dist): serve it with the Vite dev server (npm run dev).');
   console.log(`\n  Sesali is running. Open ${publicUrl}\n  Press Ctrl-C to stop.\n`);
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { createPscClient } from './auth/psc-client';
 import type { Config } from './config/config';
+import { createAssertionSigner, readAssertionKey } from './contact-point/assertions';
+import { createContactPointClient } from './contact-point/client';
 import { createLogger } from './http/logger';
 import { openSessionStore } from './stores/session-store';
 
@@ -16,7 +18,24 @@ export interface RunningBff {
 export async function start(config: Config, options: { onClose?: () => Promise<void> } = {}): Promise<RunningBff> {
   const logger = createLogger(config.logLevel);
   const sessionStore = await openSessionStore(config.session);
-  const app = createApp(config, { psc: createPscClient(config.psc), sessionStore: sessionStore.store, logger });
+  const signer = await createAssertionSigner({
+    pem: readAssertionKey(config.assertions.keyFile),
+    issuer: config.publicUrl,
+    audience: config.contactPoint.url,
+    ttlSeconds: config.assertions.ttlSeconds,
+  });
+  const contactPoint = createContactPointClient({
+    baseUrl: config.contactPoint.url,
+    timeoutMs: config.contactPoint.timeoutMs,
+    maxDocumentBytes: config.contactPoint.maxDocumentBytes,
+  });
+  const app = createApp(config, {
+    psc: createPscClient(config.psc),
+    signer,
+    contactPoint,
+    sessionStore: sessionStore.store,
+    logger,
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

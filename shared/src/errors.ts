@@ -29,7 +29,8 @@ export const errorCatalogue = {
   },
   patient_not_activated: {
     status: 409,
-    message: 'Ce patient n’a pas activé le service MaSanté@UE dans son pays : sa synthèse médicale ne peut pas être partagée.',
+    message:
+      'Ce patient n’a pas activé le service MaSanté@UE dans son pays : sa synthèse médicale ne peut pas être partagée.',
   },
   no_summary: {
     status: 404,
@@ -37,7 +38,8 @@ export const errorCatalogue = {
   },
   consent_rejected: {
     status: 403,
-    message: 'Le pays du patient n’a pas accepté le consentement transmis. Vérifiez que le patient a bien signé la notice, puis recommencez.',
+    message:
+      'Le pays du patient n’a pas accepté le consentement transmis. Vérifiez que le patient a bien signé la notice, puis recommencez.',
   },
   insufficient_rights: {
     status: 403,
@@ -45,7 +47,8 @@ export const errorCatalogue = {
   },
   assertion_rejected: {
     status: 502,
-    message: 'Votre demande n’a pas pu être authentifiée auprès du pays du patient. Réessayez ; si le problème persiste, contactez le support.',
+    message:
+      'Votre demande n’a pas pu être authentifiée auprès du pays du patient. Réessayez ; si le problème persiste, contactez le support.',
   },
   country_unavailable: {
     status: 503,

@@ -3,15 +3,14 @@
  * supertest, SQLite sessions in memory.
  */
 import { startPscSimulator, type PscSimulator } from '@sesali/mocks/psc';
-import { pino } from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../app';
 import type { Config } from '../config/config';
 import { openSessionStore, type SessionStoreHandle } from '../stores/session-store';
 import { loginAtSimulator } from '../testing/psc-browser';
+import { testDependencies } from '../testing/test-dependencies';
 import { CHROME_UA, TEST_CLIENT, TEST_PUBLIC_URL, testConfig } from '../testing/test-config';
-import { createPscClient } from './psc-client';
 
 let psc: PscSimulator;
 let config: Config;
@@ -31,11 +30,7 @@ beforeAll(async () => {
   });
   config = testConfig(psc.discoveryUrl);
   store = await openSessionStore(config.session);
-  app = createApp(config, {
-    psc: createPscClient(config.psc),
-    sessionStore: store.store,
-    logger: pino({ level: 'silent' }),
-  });
+  app = createApp(config, await testDependencies(config, store.store));
 });
 
 afterAll(async () => {
@@ -175,11 +170,7 @@ describe('login with Pro Santé Connect', () => {
     const unreachable = testConfig(
       'http://127.0.0.1:9/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
     );
-    const deadApp = createApp(unreachable, {
-      psc: createPscClient(unreachable.psc),
-      sessionStore: store.store,
-      logger: pino({ level: 'silent' }),
-    });
+    const deadApp = createApp(unreachable, await testDependencies(unreachable, store.store));
     const response = await request(deadApp).get('/auth/login').set('User-Agent', CHROME_UA).expect(303);
     expect(response.headers.location).toBe('/erreur-connexion?raison=psc_unavailable');
   });

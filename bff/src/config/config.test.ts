@@ -7,6 +7,8 @@ const valid = {
   PSC_CLIENT_ID: 'sesali',
   PSC_CLIENT_SECRET: 'a-client-secret-of-some-length',
   SESSION_SECRET: 'x'.repeat(32),
+  CONTACT_POINT_URL: 'https://ncp.example.test',
+  ASSERTION_KEY_FILE: '/run/secrets/assertion-key.pem',
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {

@@ -63,6 +63,20 @@ const envSchema = z
 
     BROWSER_MIN_VERSIONS: browserMinimums.default({ chrome: 155, edge: 155, firefox: 140, safari: 16 }),
 
+    /** The national contact point's API (ours, /v1). */
+    CONTACT_POINT_URL: z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin),
+    CONTACT_POINT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+    /** EC P-256 private key (PKCS#8 PEM) signing the HCP and TRC assertions. */
+    ASSERTION_KEY_FILE: z.string().min(1),
+    ASSERTION_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+    /** Largest document accepted from a member state. */
+    DOCUMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(50 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
+
     /** Built SPA to serve (client/dist); unset when the SPA is served elsewhere (Vite dev server). */
     STATIC_DIR: z.string().min(1).optional(),
   })
@@ -106,6 +120,8 @@ export interface Config {
     maxHours: number;
   };
   browserMinVersions: Env['BROWSER_MIN_VERSIONS'];
+  contactPoint: { url: string; timeoutMs: number; maxDocumentBytes: number };
+  assertions: { keyFile: string; ttlSeconds: number };
   staticDir: string | undefined;
 }
 
@@ -154,6 +170,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       maxHours: env.SESSION_MAX_HOURS,
     },
     browserMinVersions: env.BROWSER_MIN_VERSIONS,
+    contactPoint: {
+      url: env.CONTACT_POINT_URL,
+      timeoutMs: env.CONTACT_POINT_TIMEOUT_MS,
+      maxDocumentBytes: env.DOCUMENT_MAX_BYTES,
+    },
+    assertions: { keyFile: env.ASSERTION_KEY_FILE, ttlSeconds: env.ASSERTION_TTL_SECONDS },
     staticDir: env.STATIC_DIR,
   };
 }

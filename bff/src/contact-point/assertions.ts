@@ -54,7 +54,11 @@ export async function createAssertionSigner(options: SignerOptions): Promise<Ass
   return {
     jwks,
     hcp: (context) =>
-      sign(assertionTypes.hcp, context.subject, { hcp: context.identity, purposeOfUse: context.purposeOfUse, locality: 'FR' }),
+      sign(assertionTypes.hcp, context.subject, {
+        hcp: context.identity,
+        purposeOfUse: context.purposeOfUse,
+        locality: 'FR',
+      }),
     trc: (context) =>
       sign(assertionTypes.trc, context.subject, {
         patientId: context.patientId,

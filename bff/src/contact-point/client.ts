@@ -23,7 +23,8 @@ import {
 } from '@sesali/shared';
 import type { z } from 'zod';
 
-export type ContactPointOperation = 'countries' | 'search-mask' | 'patients.query' | 'documents.query' | 'documents.retrieve';
+export type ContactPointOperation =
+  'countries' | 'search-mask' | 'patients.query' | 'documents.query' | 'documents.retrieve';
 
 export class ContactPointFailure extends Error {
   constructor(
@@ -31,9 +32,12 @@ export class ContactPointFailure extends Error {
     readonly operation: ContactPointOperation,
     readonly detail: { status?: number; ehdsiCode?: string; cause?: unknown } = {},
   ) {
-    super(`${operation}: ${code}${detail.ehdsiCode ? ` (eHDSI ${detail.ehdsiCode})` : ''}${detail.status ? ` HTTP ${detail.status}` : ''}`, {
-      cause: detail.cause,
-    });
+    super(
+      `${operation}: ${code}${detail.ehdsiCode ? ` (eHDSI ${detail.ehdsiCode})` : ''}${detail.status ? ` HTTP ${detail.status}` : ''}`,
+      {
+        cause: detail.cause,
+      },
+    );
     this.name = 'ContactPointFailure';
   }
 }
@@ -79,13 +83,20 @@ function mapEhdsiCode(code: string, operation: ContactPointOperation): ErrorCode
 
 async function readCapped(response: Response, maxBytes: number, operation: ContactPointOperation): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
-  const tooLarge = () => new ContactPointFailure(operation === 'documents.retrieve' ? 'document_too_large' : 'contact_point_invalid_response', operation);
+  const tooLarge = () =>
+    new ContactPointFailure(
+      operation === 'documents.retrieve' ? 'document_too_large' : 'contact_point_invalid_response',
+      operation,
+    );
+  // Cancelling is not awaited: a stream whose producer is stalled could keep us waiting.
+  const discard = (stream: { cancel(): Promise<void> } | null | undefined) =>
+    void stream?.cancel().catch(() => undefined);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
+    discard(response.body);
     throw tooLarge();
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -93,7 +104,7 @@ async function readCapped(response: Response, maxBytes: number, operation: Conta
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      discard(reader);
       throw tooLarge();
     }
     chunks.push(value);
@@ -101,7 +112,8 @@ async function readCapped(response: Response, maxBytes: number, operation: Conta
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const isAbort = (error: unknown) => error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+const isAbort = (error: unknown) =>
+  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createContactPointClient(options: ContactPointClientOptions) {
@@ -123,16 +135,18 @@ export function createContactPointClient(options: ContactPointClientOptions) {
 
     for (let attempt = 1; ; attempt += 1) {
       let response: Response;
+      const signal = AbortSignal.timeout(options.timeoutMs);
       try {
         response = await fetch(new URL(path, options.baseUrl), {
           method: init.method,
           headers,
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal,
           redirect: 'error',
         });
       } catch (error) {
-        if (isAbort(error)) throw new ContactPointFailure('contact_point_timeout', operation, { cause: error });
+        if (signal.aborted || isAbort(error))
+          throw new ContactPointFailure('contact_point_timeout', operation, { cause: error });
         if (attempt < attempts) {
           await sleep(backoffMs * 2 ** (attempt - 1));
           continue;
@@ -140,7 +154,7 @@ export function createContactPointClient(options: ContactPointClientOptions) {
         throw new ContactPointFailure('contact_point_unavailable', operation, { cause: error });
       }
       if (response.status === 503 && attempt < attempts) {
-        await response.body?.cancel();
+        void response.body?.cancel().catch(() => undefined);
         await sleep(backoffMs * 2 ** (attempt - 1));
         continue;
       }
@@ -149,7 +163,8 @@ export function createContactPointClient(options: ContactPointClientOptions) {
         text = await readCapped(response, init.maxBytes, operation);
       } catch (error) {
         if (error instanceof ContactPointFailure) throw error;
-        if (isAbort(error)) throw new ContactPointFailure('contact_point_timeout', operation, { cause: error });
+        if (signal.aborted || isAbort(error))
+          throw new ContactPointFailure('contact_point_timeout', operation, { cause: error });
         throw new ContactPointFailure('contact_point_unavailable', operation, { cause: error });
       }
       if (response.ok) return text;
@@ -161,14 +176,20 @@ export function createContactPointClient(options: ContactPointClientOptions) {
           ehdsiCode: ehdsi.data.errorCode,
         });
       }
-      const code: ErrorCode = response.status === 503 ? 'contact_point_unavailable' : response.status === 504 ? 'contact_point_timeout' : 'contact_point_error';
+      const code: ErrorCode =
+        response.status === 503
+          ? 'contact_point_unavailable'
+          : response.status === 504
+            ? 'contact_point_timeout'
+            : 'contact_point_error';
       throw new ContactPointFailure(code, operation, { status: response.status });
     }
   }
 
   function parse<S extends z.ZodType>(operation: ContactPointOperation, text: string, schema: S): z.infer<S> {
     const parsed = schema.safeParse(safeJson(text));
-    if (!parsed.success) throw new ContactPointFailure('contact_point_invalid_response', operation, { cause: parsed.error });
+    if (!parsed.success)
+      throw new ContactPointFailure('contact_point_invalid_response', operation, { cause: parsed.error });
     return parsed.data;
   }
 
@@ -176,7 +197,11 @@ export function createContactPointClient(options: ContactPointClientOptions) {
 
   return {
     async countries(): Promise<Country[]> {
-      const text = await send('countries', contactPointPaths.countries, { method: 'GET', accept: json, maxBytes: METADATA_MAX_BYTES });
+      const text = await send('countries', contactPointPaths.countries, {
+        method: 'GET',
+        accept: json,
+        maxBytes: METADATA_MAX_BYTES,
+      });
       return parse('countries', text, countriesResponseSchema).countries;
     },
 
@@ -222,7 +247,8 @@ export function createContactPointClient(options: ContactPointClientOptions) {
       });
       const { document } = parse('documents.retrieve', text, documentRetrieveResponseSchema);
       const bytes = Buffer.from(document.base64Binary, 'base64');
-      if (bytes.byteLength > options.maxDocumentBytes) throw new ContactPointFailure('document_too_large', 'documents.retrieve');
+      if (bytes.byteLength > options.maxDocumentBytes)
+        throw new ContactPointFailure('document_too_large', 'documents.retrieve');
       const { base64Binary: _omitted, ...metadata } = document;
       return { metadata, bytes };
     },

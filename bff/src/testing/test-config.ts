@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config/config';
 export const CHROME_UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 export const TEST_PUBLIC_URL = 'http://localhost:3999';
+export const TEST_CONTACT_POINT_URL = 'https://ncp.sesali.test';
 export const TEST_CLIENT = { clientId: 'sesali-test', clientSecret: 'test-client-secret-0123456789' };
 
 export function testConfig(discoveryUrl: string, overrides: Record<string, string> = {}): Config {
@@ -17,6 +18,10 @@ export function testConfig(discoveryUrl: string, overrides: Record<string, strin
     PSC_TIMEOUT_MS: '2000',
     SESSION_SECRET: 'test-session-secret-0123456789abcdef',
     SESSION_SQLITE_PATH: ':memory:',
+    CONTACT_POINT_URL: TEST_CONTACT_POINT_URL,
+    CONTACT_POINT_TIMEOUT_MS: '1500',
+    // The tests pass the key itself (test-dependencies.ts); this path is never read.
+    ASSERTION_KEY_FILE: '/nonexistent/test-key.pem',
     ...overrides,
   });
 }

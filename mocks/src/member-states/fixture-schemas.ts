@@ -3,7 +3,13 @@
  * them by hand, so they are validated like any outside input and every problem names its file.
  */
 import { z } from 'zod';
-import { countryCodeSchema, oidSchema, patientDemographicsSchema, patientIdSchema, purposeOfUseSchema } from '@sesali/shared';
+import {
+  countryCodeSchema,
+  oidSchema,
+  patientDemographicsSchema,
+  patientIdSchema,
+  purposeOfUseSchema,
+} from '@sesali/shared';
 
 const languageTag = z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'a language tag such as pt-PT');
 
@@ -27,9 +33,17 @@ export const behaviourSchema = z.strictObject({
   on: z.enum(operations).optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
   httpStatus: z.number().int().min(400).max(599).optional(),
-  errorCode: z.string().regex(/^\d{4}$/).optional(),
+  errorCode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   /** Pads the retrieved document with an XML comment up to this size, to exercise the size limit. */
-  padDocumentToBytes: z.number().int().positive().max(64 * 1024 * 1024).optional(),
+  padDocumentToBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(64 * 1024 * 1024)
+    .optional(),
 });
 export type Behaviour = z.infer<typeof behaviourSchema>;
 

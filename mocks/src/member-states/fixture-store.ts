@@ -146,7 +146,10 @@ export interface FixtureStore {
  * Keeps the last snapshot while no folder changed; `onProblems` hears each new set of problems once (the dev
  * server logs them for the QA engineer).
  */
-export function createFixtureStore(dirs: readonly string[], onProblems?: (problems: FixtureProblem[]) => void): FixtureStore {
+export function createFixtureStore(
+  dirs: readonly string[],
+  onProblems?: (problems: FixtureProblem[]) => void,
+): FixtureStore {
   let cached: { at: number; snapshot: FixtureSnapshot } | undefined;
   return {
     snapshot() {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { jwtVerify, type JWTVerifyGetKey } from 'jose';
 import {
   assertionHeaders,
@@ -45,13 +45,29 @@ const fail = (status: number, errorCode: string, errorMessage: string) =>
 
 const samePatientId = (a: PatientId, b: PatientId) => a.root === b.root && a.extension.trim() === b.extension.trim();
 
-class Refusal {
-  constructor(readonly response: Response) {}
+/** Simulated latency that ends early when the caller gives up, so no timer outlives the request. */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Thrown inside a handler to answer with an error response. */
+class Refusal extends Error {
+  constructor(readonly response: Response) {
+    super('refusal');
+  }
 }
 
 async function readJson(request: Request): Promise<unknown> {
   try {
-    return (await request.json()) as unknown;
+    return await request.json();
   } catch {
     return undefined;
   }
@@ -73,7 +89,9 @@ export function memberStateHandlers(options: MemberStateOptions) {
       });
       hcp = hcpAssertionClaimsSchema.parse(payload);
     } catch (error) {
-      throw new Refusal(fail(403, ehdsiErrorCodes.ASSERTION_INVALID, `HCP identity assertion rejected: ${(error as Error).message}`));
+      throw new Refusal(
+        fail(403, ehdsiErrorCodes.ASSERTION_INVALID, `HCP identity assertion rejected: ${(error as Error).message}`),
+      );
     }
     if (!needTrc) return { hcp, trc: undefined };
     const trcToken = request.headers.get(assertionHeaders.trc);
@@ -95,16 +113,17 @@ export function memberStateHandlers(options: MemberStateOptions) {
 
   function country(code: string): FixtureCountry {
     const found = options.fixtures.snapshot().countries.get(code);
-    if (!found || found.status !== 'live') throw new Refusal(fail(404, ehdsiErrorCodes.CONNECTION_NOT_POSSIBLE, `unknown or not live country ${code}`));
+    if (!found || found.status !== 'live')
+      throw new Refusal(fail(404, ehdsiErrorCodes.CONNECTION_NOT_POSSIBLE, `unknown or not live country ${code}`));
     if (found.down) throw new Refusal(fail(503, ehdsiErrorCodes.CONNECTION_NOT_POSSIBLE, `${code} is unreachable`));
     return found;
   }
 
   /** The patient's scenario knobs for this operation: latency first, then an HTTP status or an eHDSI code. */
-  async function behave(patient: FixturePatient, operation: Operation) {
+  async function behave(patient: FixturePatient, operation: Operation, signal: AbortSignal) {
     const b = patient.behaviour;
     if (!b || (b.on && b.on !== operation)) return;
-    if (b.latencyMs) await delay(b.latencyMs);
+    if (b.latencyMs) await wait(b.latencyMs, signal);
     if (b.errorCode) throw new Refusal(fail(b.httpStatus ?? 403, b.errorCode, `simulated error ${b.errorCode}`));
     if (b.httpStatus) throw new Refusal(new HttpResponse('simulated failure', { status: b.httpStatus }));
   }
@@ -128,9 +147,12 @@ export function memberStateHandlers(options: MemberStateOptions) {
     };
   }
 
-  async function answer(handler: () => Promise<JsonBodyType | Response>): Promise<Response> {
+  async function answer(
+    request: Request,
+    handler: () => JsonBodyType | Response | Promise<JsonBodyType | Response>,
+  ): Promise<Response> {
     try {
-      if (options.latencyMs) await delay(options.latencyMs);
+      if (options.latencyMs) await wait(options.latencyMs, request.signal);
       const result = await handler();
       return result instanceof Response ? result : HttpResponse.json(result);
     } catch (error) {
@@ -142,9 +164,10 @@ export function memberStateHandlers(options: MemberStateOptions) {
   const invalid = (what: string) => new Refusal(fail(400, ehdsiErrorCodes.GENERIC, `invalid request: ${what}`));
 
   return [
-    http.get(url(contactPointPaths.countries), () =>
-      answer(async () => {
-        const countries: Country[] = [...options.fixtures.snapshot().countries.values()].map((c) => ({
+    http.get(url(contactPointPaths.countries), ({ request }) =>
+      answer(request, () => {
+        const all = [...options.fixtures.snapshot().countries.values()].sort((a, b) => a.code.localeCompare(b.code));
+        const countries: Country[] = all.map((c) => ({
           code: c.code,
           name: c.nameFr,
           status: c.status,
@@ -157,8 +180,8 @@ export function memberStateHandlers(options: MemberStateOptions) {
       }),
     ),
 
-    http.get(url('/v1/countries/:cc/search-mask'), ({ params }) =>
-      answer(async () => {
+    http.get(url('/v1/countries/:cc/search-mask'), ({ request, params }) =>
+      answer(request, () => {
         const c = options.fixtures.snapshot().countries.get(String(params.cc));
         if (!c?.searchMaskFile) throw new Refusal(fail(404, ehdsiErrorCodes.GENERIC, 'no search mask'));
         return new HttpResponse(readFileSync(c.searchMaskFile), { headers: { 'content-type': 'application/xml' } });
@@ -166,14 +189,16 @@ export function memberStateHandlers(options: MemberStateOptions) {
     ),
 
     http.post(url(contactPointPaths.patientQuery), ({ request }) =>
-      answer(async () => {
+      answer(request, async () => {
         await verify(request, false);
         const body = patientQueryRequestSchema.safeParse(await readJson(request));
         if (!body.success) throw invalid('patient query');
         const c = country(body.data.countryCode);
         const wanted = body.data.patientDemographics.patientId;
-        const matches = c.patients.filter((p) => wanted.every((id) => p.identifiers.some((own) => samePatientId(own, id))));
-        for (const patient of matches) await behave(patient, 'patients.query');
+        const matches = c.patients.filter((p) =>
+          wanted.every((id) => p.identifiers.some((own) => samePatientId(own, id))),
+        );
+        for (const patient of matches) await behave(patient, 'patients.query', request.signal);
         if (matches.length > 0 && matches.every((p) => !p.serviceActivated)) {
           throw new Refusal(fail(403, ehdsiErrorCodes.NO_CONSENT, 'the patient has not activated the service'));
         }
@@ -185,7 +210,7 @@ export function memberStateHandlers(options: MemberStateOptions) {
     ),
 
     http.post(url(contactPointPaths.documentQuery), ({ request }) =>
-      answer(async () => {
+      answer(request, async () => {
         const { trc } = await verify(request, true);
         const body = documentQueryRequestSchema.safeParse(await readJson(request));
         if (!body.success) throw invalid('document query');
@@ -193,17 +218,20 @@ export function memberStateHandlers(options: MemberStateOptions) {
           throw new Refusal(fail(403, ehdsiErrorCodes.TRC_MISMATCH, 'the TRC assertion is for another patient'));
         }
         const c = country(body.data.countryCode);
-        const patient = c.patients.find((p) => p.serviceActivated && p.identifiers.some((id) => samePatientId(id, body.data.patientId)));
+        const patient = c.patients.find(
+          (p) => p.serviceActivated && p.identifiers.some((id) => samePatientId(id, body.data.patientId)),
+        );
         if (!patient) throw new Refusal(fail(404, ehdsiErrorCodes.PI_NO_MATCH, 'unknown patient'));
-        await behave(patient, 'documents.query');
+        await behave(patient, 'documents.query', request.signal);
         const documents = patient.documents.filter((d) => body.data.classCode.includes(d.classCode));
-        if (documents.length === 0) throw new Refusal(fail(404, ehdsiErrorCodes.NO_PATIENT_SUMMARY, 'no patient summary registered'));
+        if (documents.length === 0)
+          throw new Refusal(fail(404, ehdsiErrorCodes.NO_PATIENT_SUMMARY, 'no patient summary registered'));
         return { documents: documents.map((d) => metadata(c, patient, d)) };
       }),
     ),
 
     http.post(url(contactPointPaths.documentRetrieve), ({ request }) =>
-      answer(async () => {
+      answer(request, async () => {
         const { trc } = await verify(request, true);
         const body = documentRetrieveRequestSchema.safeParse(await readJson(request));
         if (!body.success) throw invalid('document retrieve');
@@ -214,13 +242,15 @@ export function memberStateHandlers(options: MemberStateOptions) {
         if (!trc || !patient.identifiers.some((id) => samePatientId(id, trc.patientId))) {
           throw new Refusal(fail(403, ehdsiErrorCodes.TRC_MISMATCH, 'the TRC assertion is for another patient'));
         }
-        await behave(patient, 'documents.retrieve');
+        await behave(patient, 'documents.retrieve', request.signal);
         let bytes = readFileSync(join(patient.dir, doc.file));
         const pad = patient.behaviour?.padDocumentToBytes;
         if (pad && pad > bytes.byteLength) {
           bytes = Buffer.concat([bytes, Buffer.from(`<!--${'x'.repeat(Math.max(0, pad - bytes.byteLength - 7))}-->`)]);
         }
-        return { document: { ...metadata(c, patient, doc), size: bytes.byteLength, base64Binary: bytes.toString('base64') } };
+        return {
+          document: { ...metadata(c, patient, doc), size: bytes.byteLength, base64Binary: bytes.toString('base64') },
+        };
       }),
     ),
   ];

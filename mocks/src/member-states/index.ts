@@ -1,3 +1,4 @@
 export { memberStateHandlers, type MemberStateOptions } from './handlers';
 export { createFixtureStore, loadFixtures, type FixtureProblem, type FixtureStore } from './fixture-store';
 export * from './fixture-schemas';
+export { writeCountry, writePatient } from './test-fixtures';

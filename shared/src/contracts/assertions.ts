@@ -47,6 +47,10 @@ export const trcAssertionClaimsSchema = z.object({
   jti: z.string().min(8),
   patientId: patientIdSchema,
   purposeOfUse: purposeOfUseSchema,
-  consent: z.object({ attestedAt: z.iso.datetime(), noticeLanguage: z.string().max(16), reason: z.string().max(500).optional() }),
+  consent: z.object({
+    attestedAt: z.iso.datetime(),
+    noticeLanguage: z.string().max(16),
+    reason: z.string().max(500).optional(),
+  }),
 });
 export type TrcAssertionClaims = z.infer<typeof trcAssertionClaimsSchema>;

@@ -1,0 +1,33 @@
+/** Real dependencies for BFF tests: an assertion key made for the run, the real signer and contact-point client. */
+import { generateKeyPairSync } from 'node:crypto';
+import { pino } from 'pino';
+import { createPscClient } from '../auth/psc-client';
+import type { AppDependencies } from '../app';
+import type { Config } from '../config/config';
+import { createAssertionSigner } from '../contact-point/assertions';
+import { createContactPointClient } from '../contact-point/client';
+import type session from 'express-session';
+
+export const TEST_ASSERTION_PEM = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+
+export async function testDependencies(config: Config, sessionStore: session.Store): Promise<AppDependencies> {
+  return {
+    psc: createPscClient(config.psc),
+    signer: await createAssertionSigner({
+      pem: TEST_ASSERTION_PEM,
+      issuer: config.publicUrl,
+      audience: config.contactPoint.url,
+      ttlSeconds: config.assertions.ttlSeconds,
+    }),
+    contactPoint: createContactPointClient({
+      baseUrl: config.contactPoint.url,
+      timeoutMs: config.contactPoint.timeoutMs,
+      maxDocumentBytes: config.contactPoint.maxDocumentBytes,
+      backoffMs: 10,
+    }),
+    sessionStore,
+    logger: pino({ level: 'silent' }),
+  };
+}
