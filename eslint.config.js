@@ -70,6 +70,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // shared/ runs in the browser and in Node: zod only.
+    files: ['shared/src/**/*.ts'],
+    ignores: ['shared/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto'], message: 'shared/ is for browser and Node alike.' }] }],
+    },
+  },
   // Features do not import each other; the session feature (who is logged in) is the one all may use.
   ...['access', 'help', 'home', 'session'].map((feature) => {
     const allowed = [...new Set([feature, 'session'])].flatMap((f) => [`!@/features/${f}`, `!@/features/${f}/**`]);
