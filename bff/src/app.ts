@@ -18,6 +18,8 @@ import { sessionCookieName, sessionCookieOptions } from './http/cookies';
 import { HttpError, errorMiddleware } from './http/errors';
 import { requestLog } from './http/logger';
 import { noStore, originCheck, requireJsonBody, securityHeaders } from './http/security';
+import { createCountryDirectory } from './search/country-directory';
+import { searchRouter } from './search/routes';
 import { sessionRouter } from './session/routes';
 
 export interface AppDependencies {
@@ -63,7 +65,16 @@ export function createApp(config: Config, deps: AppDependencies): Express {
 
   app.use('/auth', noStore(), express.json({ limit: '1kb' }), sessions, authRouter(config, deps.psc, deps.logger));
 
-  app.use('/api', noStore(), requireJsonBody(), express.json({ limit: '16kb' }), sessions, sessionRouter(guards));
+  const directory = createCountryDirectory(deps.contactPoint, deps.logger);
+  app.use(
+    '/api',
+    noStore(),
+    requireJsonBody(),
+    express.json({ limit: '16kb' }),
+    sessions,
+    sessionRouter(guards),
+    searchRouter({ guards, directory, contactPoint: deps.contactPoint, signer: deps.signer }),
+  );
   app.use('/api', (_req, _res, next) => next(new HttpError('not_found')));
 
   if (config.staticDir) serveSpa(app, resolve(config.staticDir));

@@ -92,6 +92,8 @@ export const apiErrorSchema = z.object({
   message: z.string(),
   /** A refusal's reason code (access or device), when the error is a refusal. */
   reason: z.string().optional(),
+  /** Per-field French messages of a rejected form, by field key. */
+  fields: z.record(z.string(), z.string()).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

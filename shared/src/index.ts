@@ -9,3 +9,4 @@ export * from './contracts/bff-api';
 export * from './auth/login-errors';
 export * from './contracts/contact-point';
 export * from './contracts/assertions';
+export * from './contracts/search';

@@ -2,6 +2,10 @@
 export const apiPaths = {
   session: '/api/session',
   sessionSituation: '/api/session/situation',
+  countries: '/api/countries',
+  searchForm: (cc: string) => `/api/countries/${cc}/search-form`,
+  patientSearch: '/api/patients/search',
+  patient: (ref: string) => `/api/patients/${ref}`,
 } as const;
 
 export const authPaths = {

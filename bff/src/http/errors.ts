@@ -10,18 +10,21 @@ export class HttpError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    options: { reason?: string; detail?: string; cause?: unknown } = {},
+    options: { reason?: string; fields?: Record<string, string>; detail?: string; cause?: unknown } = {},
   ) {
     super(options.detail ?? code, { cause: options.cause });
     this.name = 'HttpError';
     this.status = errorCatalogue[code].status;
     this.reason = options.reason;
+    this.fields = options.fields;
   }
   readonly reason: string | undefined;
+  readonly fields: Record<string, string> | undefined;
 
   toBody(): ApiError {
     const body: ApiError = { code: this.code, message: errorCatalogue[this.code].message };
     if (this.reason) body.reason = this.reason;
+    if (this.fields) body.fields = this.fields;
     return body;
   }
 }
