@@ -7,12 +7,14 @@ import {
   apiPaths,
   authPaths,
   chooseSituationRequestSchema,
-  errorCatalogue,
   evaluateAccess,
-  type ErrorCode,
   type SessionResponse,
 } from '@sesali/shared';
 import { findPersona } from '../psc/personas';
+import { apiError } from './api-error';
+
+export { apiError } from './api-error';
+export { searchHandlers, mockCandidates, mockCountries, mockSearchForms, type SearchHandlersOptions } from './search';
 
 export function sessionFromPersona(personaId: string, situationId?: string): SessionResponse {
   const persona = findPersona(personaId);
@@ -28,12 +30,6 @@ export function sessionFromPersona(personaId: string, situationId?: string): Ses
     situation: situations.find((s) => s.id === chosen) ?? null,
   };
 }
-
-export const apiError = (code: ErrorCode, reason?: string) =>
-  HttpResponse.json(
-    { code, message: errorCatalogue[code].message, ...(reason ? { reason } : {}) },
-    { status: errorCatalogue[code].status },
-  );
 
 /** A BFF whose session is `session` (null: nobody logged in). Situation choice and logout behave as the BFF's. */
 export function bffHandlers(initial: SessionResponse | null) {

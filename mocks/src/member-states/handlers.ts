@@ -218,9 +218,12 @@ export function memberStateHandlers(options: MemberStateOptions) {
           throw new Refusal(fail(403, ehdsiErrorCodes.TRC_MISMATCH, 'the TRC assertion is for another patient'));
         }
         const c = country(body.data.countryCode);
-        const patient = c.patients.find(
+        const owners = c.patients.filter(
           (p) => p.serviceActivated && p.identifiers.some((id) => samePatientId(id, body.data.patientId)),
         );
+        // An identifier two people share cannot select a summary: the portal must use a unique one.
+        if (owners.length > 1) throw new Refusal(fail(409, ehdsiErrorCodes.PI_MULTIPLE_MATCHES, 'several patients'));
+        const patient = owners[0];
         if (!patient) throw new Refusal(fail(404, ehdsiErrorCodes.PI_NO_MATCH, 'unknown patient'));
         await behave(patient, 'documents.query', request.signal);
         const documents = patient.documents.filter((d) => body.data.classCode.includes(d.classCode));
