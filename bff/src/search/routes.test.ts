@@ -26,9 +26,7 @@ function patientFixture(cc: string, folder: string) {
 
 /** Fills the form's first identifier group whose fields the patient's identifiers cover. */
 async function valuesFor(cc: string, folder: string): Promise<{ group: number; values: Record<string, string> }> {
-  const form = searchFormSchema.parse(
-    (await doctor.get(`/api/countries/${cc}/search-form`).expect(200)).body,
-  ) as SearchForm;
+  const form = searchFormSchema.parse((await doctor.get(`/api/countries/${cc}/search-form`).expect(200)).body);
   const { identifiers, demographics } = patientFixture(cc, folder);
   const group = form.identifierGroups.findIndex((g) =>
     g.fields.every((f) => identifiers.some((id) => id.root === f.domain)),

@@ -16,7 +16,10 @@ const qaDir = mkdtempSync(join(tmpdir(), 'sesali-qa-'));
 beforeAll(async () => {
   // A QA override of Malta whose mask carries the classic ReDoS pattern.
   cpSync(join(shippedFixturesDir, 'MT', 'country.json'), join(qaDir, 'MT', 'country.json'), { recursive: true });
-  const mask = readFileSync(join(shippedFixturesDir, 'MT', 'search-mask.xml'), 'utf8').replace(/format="[^"]*"/, 'format="(a+)+$"');
+  const mask = readFileSync(join(shippedFixturesDir, 'MT', 'search-mask.xml'), 'utf8').replace(
+    /format="[^"]*"/,
+    'format="(a+)+$"',
+  );
   writeFileSync(join(qaDir, 'MT', 'search-mask.xml'), mask);
   harness = await startHarness({ fixtureDirs: [shippedFixturesDir, qaDir] });
   doctor = await harness.loggedIn('medecin-generaliste');
@@ -29,7 +32,9 @@ afterAll(async () => {
 describe('hostile search input', () => {
   it('shows a country whose mask has a catastrophic regex as unavailable, and refuses its form', async () => {
     const countries = await harness.browser().get('/api/countries').expect(200);
-    const malta = (countries.body as { countries: { code: string; status: string }[] }).countries.find((c) => c.code === 'MT');
+    const malta = (countries.body as { countries: { code: string; status: string }[] }).countries.find(
+      (c) => c.code === 'MT',
+    );
     expect(malta?.status).toBe('unavailable');
     expect((await doctor.get('/api/countries/MT/search-form').expect(503)).body.code).toBe('country_unavailable');
     // The other countries keep working.
@@ -44,7 +49,10 @@ describe('hostile search input', () => {
     fc.record({
       countryCode: fc.oneof(fc.constantFrom('PT', 'ES', 'CY', 'MT', 'FR', 'pt', 'XX'), fc.string({ maxLength: 4 })),
       group: fc.oneof(fc.integer({ min: -2, max: 8 }), fc.double(), fc.string({ maxLength: 3 })),
-      values: fc.oneof(fc.dictionary(keyArb, fc.oneof(fc.string({ maxLength: 80 }), fc.stringMatching(/^\d{9}$/), fc.integer())), fc.anything()),
+      values: fc.oneof(
+        fc.dictionary(keyArb, fc.oneof(fc.string({ maxLength: 80 }), fc.stringMatching(/^\d{9}$/), fc.integer())),
+        fc.anything(),
+      ),
     }),
     fc.anything(),
   );
@@ -52,7 +60,10 @@ describe('hostile search input', () => {
   it('never answers a 5xx to 10 000 arbitrary searches', async () => {
     await fc.assert(
       fc.asyncProperty(bodyArb, async (body) => {
-        const response = await doctor.post('/api/patients/search').set('Content-Type', 'application/json').send(JSON.stringify(body ?? null));
+        const response = await doctor
+          .post('/api/patients/search')
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(body ?? null));
         return response.status < 500 || response.status === 503 || response.status === 504;
       }),
       { numRuns: 10_000 },
