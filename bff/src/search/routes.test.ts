@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorCatalogue, patientSearchResponseSchema, searchFormSchema, type SearchForm } from '@sesali/shared';
+import { errorCatalogue, patientSearchResponseSchema, searchFormSchema } from '@sesali/shared';
 import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
 import { patientFixtureSchema } from '@sesali/mocks/member-states';
 import { startHarness, type Agent, type Harness } from '../testing/harness';
