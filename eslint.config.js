@@ -6,6 +6,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const noBffImports = { group: ['@sesali/bff', '@sesali/bff/*'], message: 'The client never imports BFF code.' };
+
 export default tseslint.config(
   {
     ignores: [
@@ -65,7 +67,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['@sesali/bff', '@sesali/bff/*'], message: 'The client never imports BFF code.' }],
+          patterns: [noBffImports],
         },
       ],
     },
@@ -79,14 +81,20 @@ export default tseslint.config(
     },
   },
   // Features do not import each other; the session feature (who is logged in) is the one all may use.
-  ...['access', 'help', 'home', 'session'].map((feature) => {
+  ...['access', 'countries', 'help', 'home', 'patient', 'search', 'session', 'notice'].map((feature) => {
     const allowed = [...new Set([feature, 'session'])].flatMap((f) => [`!@/features/${f}`, `!@/features/${f}/**`]);
     return {
       files: [`client/src/features/${feature}/**`],
       rules: {
         'no-restricted-imports': [
           'error',
-          { patterns: [{ group: ['@/features/*', ...allowed], message: 'Features do not import each other.' }] },
+          {
+            patterns: [
+              { group: ['@/features/*', ...allowed], message: 'Features do not import each other.' },
+              // Repeated: this rule's options replace, not extend, the client-wide ones above.
+              noBffImports,
+            ],
+          },
         ],
       },
     };

@@ -18,7 +18,11 @@ import { sessionCookieName, sessionCookieOptions } from './http/cookies';
 import { HttpError, errorMiddleware } from './http/errors';
 import { requestLog } from './http/logger';
 import { noStore, originCheck, requireJsonBody, securityHeaders } from './http/security';
+import { consentRouter } from './consent/routes';
+import { noticesRouter } from './notices/routes';
+import type { EuLanguage, Notice } from '@sesali/shared';
 import { createCountryDirectory } from './search/country-directory';
+import { summariesRouter } from './summaries/routes';
 import { searchRouter } from './search/routes';
 import { sessionRouter } from './session/routes';
 
@@ -26,6 +30,7 @@ export interface AppDependencies {
   psc: PscClient;
   signer: AssertionSigner;
   contactPoint: ContactPointClient;
+  notices: ReadonlyMap<EuLanguage, Notice>;
   sessionStore: session.Store;
   logger: Logger;
 }
@@ -73,7 +78,10 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     express.json({ limit: '16kb' }),
     sessions,
     sessionRouter(guards),
+    noticesRouter(deps.notices),
     searchRouter({ guards, directory, contactPoint: deps.contactPoint, signer: deps.signer }),
+    consentRouter({ guards, directory, ttlMinutes: config.consentTtlMinutes }),
+    summariesRouter({ guards, contactPoint: deps.contactPoint, signer: deps.signer }),
   );
   app.use('/api', (_req, _res, next) => next(new HttpError('not_found')));
 

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { createPscClient } from './auth/psc-client';
+import { loadNotices } from './notices/notices';
 import type { Config } from './config/config';
 import { createAssertionSigner, readAssertionKey } from './contact-point/assertions';
 import { createContactPointClient } from './contact-point/client';
@@ -33,6 +34,7 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
     psc: createPscClient(config.psc),
     signer,
     contactPoint,
+    notices: loadNotices(),
     sessionStore: sessionStore.store,
     logger,
   });

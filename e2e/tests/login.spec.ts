@@ -1,17 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-async function logInAs(page: Page, persona: string) {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Se connecter avec Pro Santé Connect' }).first().click();
-  await expect(page.getByRole('heading', { name: 'Simulateur Pro Santé Connect' })).toBeVisible();
-  await page.locator(`button[data-persona="${persona}"]`).click();
-}
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, logInAs } from './support';
 
 test('a médecin généraliste logs in, sees her name and organisation, then logs out', async ({ page }) => {
   await page.goto('/');

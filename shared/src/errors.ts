@@ -23,6 +23,15 @@ export const errorCatalogue = {
   invalid_request: { status: 400, message: 'La requête est invalide.' },
   unsupported_media_type: { status: 415, message: 'Le format de la requête n’est pas accepté.' },
   not_found: { status: 404, message: 'La ressource demandée est introuvable.' },
+  consent_required: {
+    status: 403,
+    message:
+      'Recueillez d’abord le consentement du patient : remettez-lui la notice d’information et faites-la signer.',
+  },
+  emergency_not_allowed: {
+    status: 400,
+    message: 'Le pays du patient n’autorise pas l’accès en urgence sans consentement : choisissez « Soins ».',
+  },
   patient_not_found: {
     status: 404,
     message: 'Aucun patient ne correspond à ces informations dans ce pays. Vérifiez les identifiants saisis.',

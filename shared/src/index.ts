@@ -10,3 +10,5 @@ export * from './auth/login-errors';
 export * from './contracts/contact-point';
 export * from './contracts/assertions';
 export * from './contracts/search';
+export * from './contracts/notice';
+export * from './contracts/consent';

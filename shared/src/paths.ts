@@ -6,6 +6,11 @@ export const apiPaths = {
   searchForm: (cc: string) => `/api/countries/${cc}/search-form`,
   patientSearch: '/api/patients/search',
   patient: (ref: string) => `/api/patients/${ref}`,
+  consent: (ref: string) => `/api/patients/${ref}/consent`,
+  documents: (ref: string) => `/api/patients/${ref}/documents`,
+  summary: (ref: string) => `/api/patients/${ref}/summary`,
+  notices: '/api/notices',
+  notice: (lang: string) => `/api/notices/${lang}`,
 } as const;
 
 export const authPaths = {

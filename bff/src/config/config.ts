@@ -77,6 +77,14 @@ const envSchema = z
       .max(50 * 1024 * 1024)
       .default(5 * 1024 * 1024),
 
+    /** How long a recorded consent lasts within a session (docs/consent.md). */
+    CONSENT_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(240),
+
     /** Built SPA to serve (client/dist); unset when the SPA is served elsewhere (Vite dev server). */
     STATIC_DIR: z.string().min(1).optional(),
   })
@@ -122,6 +130,7 @@ export interface Config {
   browserMinVersions: Env['BROWSER_MIN_VERSIONS'];
   contactPoint: { url: string; timeoutMs: number; maxDocumentBytes: number };
   assertions: { keyFile: string; ttlSeconds: number };
+  consentTtlMinutes: number;
   staticDir: string | undefined;
 }
 
@@ -176,6 +185,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       maxDocumentBytes: env.DOCUMENT_MAX_BYTES,
     },
     assertions: { keyFile: env.ASSERTION_KEY_FILE, ttlSeconds: env.ASSERTION_TTL_SECONDS },
+    consentTtlMinutes: env.CONSENT_TTL_MINUTES,
     staticDir: env.STATIC_DIR,
   };
 }

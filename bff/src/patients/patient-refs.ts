@@ -4,13 +4,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import type { PatientDemographics } from '@sesali/shared';
+import type { PatientDemographics, RecordedConsent } from '@sesali/shared';
 import { HttpError } from '../http/errors';
+
+export interface StoredConsent extends RecordedConsent {
+  emergencyReason?: string;
+}
 
 export interface FoundPatient {
   countryCode: string;
   demographics: PatientDemographics;
   foundAt: number;
+  /** Recorded by the consent step; the TRC assertion of document calls derives from it. */
+  consent?: StoredConsent;
 }
 
 /** A session keeps the last patients it found, not an unbounded list. */

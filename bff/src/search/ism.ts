@@ -70,7 +70,7 @@ async function identifierField(node: XmlNode, where: string): Promise<SearchFiel
     kind: 'identifier',
     domain,
     label: frenchLabel(attr(node, 'label'), attr(node, 'contextualDescription'), 'Identifiant du patient'),
-    nationalLabel: national ?? attr(node, 'contextualDescription'),
+    nationalLabel: national,
     hint: attr(node, 'contextualDescription'),
     format: await checkedFormat(attr(node, 'format'), `${where} ${domain}`),
     // An identifier without the attribute is the only way to search: mandatory.

@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorCatalogue, patientSearchResponseSchema, searchFormSchema } from '@sesali/shared';
+import { errorCatalogue, patientSearchResponseSchema } from '@sesali/shared';
 import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
-import { patientFixtureSchema } from '@sesali/mocks/member-states';
 import { startHarness, type Agent, type Harness } from '../testing/harness';
+import { searchShipped, searchValuesFor, shippedPatient } from '../testing/shipped-patients';
 
 let harness: Harness;
 let doctor: Agent;
@@ -18,32 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-function patientFixture(cc: string, folder: string) {
-  return patientFixtureSchema.parse(
-    JSON.parse(readFileSync(join(shippedFixturesDir, cc, 'patients', folder, 'patient.json'), 'utf8')),
-  );
-}
-
-/** Fills the form's first identifier group whose fields the patient's identifiers cover. */
-async function valuesFor(cc: string, folder: string): Promise<{ group: number; values: Record<string, string> }> {
-  const form = searchFormSchema.parse((await doctor.get(`/api/countries/${cc}/search-form`).expect(200)).body);
-  const { identifiers, demographics } = patientFixture(cc, folder);
-  const group = form.identifierGroups.findIndex((g) =>
-    g.fields.every((f) => identifiers.some((id) => id.root === f.domain)),
-  );
-  expect(group).toBeGreaterThanOrEqual(0);
-  const values: Record<string, string> = {};
-  for (const field of form.identifierGroups[group]?.fields ?? []) {
-    values[field.key] = identifiers.find((id) => id.root === field.domain)?.extension ?? '';
-  }
-  for (const field of form.otherFields) {
-    if (field.kind === 'birthDate' && demographics.birthDate) values[field.key] = demographics.birthDate;
-  }
-  return { group, values };
-}
-
-const search = async (cc: string, folder: string) =>
-  doctor.post('/api/patients/search').send({ countryCode: cc, ...(await valuesFor(cc, folder)) });
+const search = (cc: string, folder: string) => searchShipped(doctor, cc, folder);
+const valuesFor = (cc: string, folder: string) => searchValuesFor(doctor, cc, folder);
+const patientFixture = shippedPatient;
 
 const liveCountries = readdirSync(shippedFixturesDir)
   .filter((cc) => /^[A-Z]{2}$/.test(cc))
@@ -113,7 +90,7 @@ describe('patient search', () => {
     const response = await doctor.post('/api/patients/search').send({ countryCode: 'PT', group: 0, values: {} });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('invalid_request');
-    expect(Object.values(response.body.fields as Record<string, string>)[0]).toMatch(/^Saisissez/);
+    expect(Object.values(response.body.fields as Record<string, string>)[0]).toMatch(/obligatoire/);
     const wrong = await doctor
       .post('/api/patients/search')
       .send({ countryCode: 'PT', group: 0, values: { 'id:2.16.620.1.101.10.1.1': '12AB' } });

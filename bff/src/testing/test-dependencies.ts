@@ -6,6 +6,7 @@ import type { AppDependencies } from '../app';
 import type { Config } from '../config/config';
 import { createAssertionSigner } from '../contact-point/assertions';
 import { createContactPointClient } from '../contact-point/client';
+import { loadNotices } from '../notices/notices';
 import type session from 'express-session';
 
 export const TEST_ASSERTION_PEM = generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -27,6 +28,7 @@ export async function testDependencies(config: Config, sessionStore: session.Sto
       maxDocumentBytes: config.contactPoint.maxDocumentBytes,
       backoffMs: 10,
     }),
+    notices: loadNotices(),
     sessionStore,
     logger: pino({ level: 'silent' }),
   };

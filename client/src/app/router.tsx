@@ -2,6 +2,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootLayout } from '@/components/layouts/root-layout';
 import { RouteError } from '@/components/errors/route-error';
+import { LoginRequired } from '@/features/session/components/login-required';
 
 export const routes: RouteObject[] = [
   {
@@ -11,7 +12,39 @@ export const routes: RouteObject[] = [
     children: [
       {
         index: true,
-        lazy: async () => ({ Component: (await import('@/features/home/components/home-page')).HomePage }),
+        lazy: async () => ({ Component: (await import('./routes/home')).HomeRoute }),
+      },
+      {
+        // Pages that act on patients: a logged-in professional only.
+        element: <LoginRequired />,
+        children: [
+          {
+            path: 'recherche',
+            lazy: async () => ({
+              Component: (await import('@/features/countries/components/country-picker-page')).CountryPickerPage,
+            }),
+          },
+          {
+            path: 'recherche/:pays',
+            lazy: async () => ({ Component: (await import('@/features/search/components/search-page')).SearchPage }),
+          },
+          {
+            path: 'patient/:ref',
+            lazy: async () => ({
+              Component: (await import('@/features/patient/components/patient-confirmation-page'))
+                .PatientConfirmationPage,
+            }),
+          },
+          {
+            path: 'patient/:ref/consentement',
+            lazy: async () => ({ Component: (await import('@/features/patient/components/consent-page')).ConsentPage }),
+          },
+        ],
+      },
+      {
+        // Public: a professional may print a notice before logging in.
+        path: 'notice/:lang',
+        lazy: async () => ({ Component: (await import('@/features/notice/components/notice-page')).NoticePage }),
       },
       {
         path: 'situation',

@@ -40,6 +40,25 @@ describe('apiClient', () => {
     expect(proxy.message).not.toMatch(/stack|Proxy/);
   });
 
+  it('keeps the per-field messages of a refused form', async () => {
+    server.use(
+      http.post('/api/x', () =>
+        HttpResponse.json(
+          { code: 'invalid_request', message: 'La requête est invalide.', fields: { birthDate: 'Date invalide.' } },
+          { status: 400 },
+        ),
+      ),
+    );
+    server.use(
+      http.post('/api/y', () =>
+        HttpResponse.json({ code: 'internal_error', message: 'Erreur', fields: 3 }, { status: 500 }),
+      ),
+    );
+    const refused = await failure(apiClient.post('/api/x', schema, {}));
+    expect(refused.fieldErrors).toEqual({ birthDate: 'Date invalide.' });
+    expect((await failure(apiClient.post('/api/y', schema, {}))).fieldErrors).toEqual({});
+  });
+
   it('reports an unreachable service in French', async () => {
     server.use(http.get('/api/x', () => HttpResponse.error()));
     const error = await failure(apiClient.get('/api/x', schema));

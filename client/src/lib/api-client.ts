@@ -1,6 +1,7 @@
 /**
  * The SPA's only way to call the BFF: same-origin cookie, JSON, and every answer parsed with its shared zod
- * contract. Any failure becomes an ApiClientError carrying the BFF's `{ code, message, reason }`.
+ * contract. Any failure becomes an ApiClientError carrying the BFF's `{ code, message, reason }`, and the
+ * per-field French messages of an invalid_request when the BFF gives them.
  */
 import { normalizeApiError, type ApiError } from '@sesali/shared';
 import type { z } from 'zod';
@@ -15,6 +16,10 @@ export class ApiClientError extends Error {
   }
   get code(): string {
     return this.error.code;
+  }
+  /** French message per form field key, when the BFF refused some fields of a form. */
+  get fieldErrors(): Record<string, string> {
+    return this.error.fields ?? {};
   }
 }
 

@@ -14,5 +14,5 @@ export function renderApp(url: string) {
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
-  return { ...view, router };
+  return { ...view, router, queryClient };
 }

@@ -12,6 +12,7 @@ import {
 } from '@sesali/shared';
 import { findPersona } from '../psc/personas';
 import { apiError } from './api-error';
+import { searchHandlers, type SearchHandlersOptions } from './search';
 
 export { apiError } from './api-error';
 export { searchHandlers, mockCandidates, mockCountries, mockSearchForms, type SearchHandlersOptions } from './search';
@@ -31,10 +32,14 @@ export function sessionFromPersona(personaId: string, situationId?: string): Ses
   };
 }
 
-/** A BFF whose session is `session` (null: nobody logged in). Situation choice and logout behave as the BFF's. */
-export function bffHandlers(initial: SessionResponse | null) {
+/**
+ * A BFF whose session is `initial` (null: nobody logged in). Situation choice and logout behave as the BFF's;
+ * countries and patient search are searchHandlers' (`search` tunes them), seeing the session as it changes.
+ */
+export function bffHandlers(initial: SessionResponse | null, search: Omit<SearchHandlersOptions, 'session'> = {}) {
   let session = initial;
   return [
+    ...searchHandlers({ ...search, session: () => session }),
     http.get(apiPaths.session, () => (session ? HttpResponse.json(session) : apiError('not_authenticated'))),
     http.post(apiPaths.sessionSituation, async ({ request }) => {
       if (!session) return apiError('not_authenticated');

@@ -2,10 +2,12 @@
  * MSW handlers of the BFF's country list and patient search, for the SPA's unit tests. A few countries and
  * patients held in memory stand for what the BFF would get from the national contact points; requests are
  * checked with the shared contracts and validateSearch, as the BFF checks them, so a client that sends a bad
- * request fails its test here too.
+ * request fails its test here too. Planned or unknown countries answer not_found, unavailable ones
+ * country_unavailable, and GET /api/patients/:ref knows only the candidates this handler set has returned.
  *
- * Identifier values that drive the answer (Portugal, 9 digits): see `portugal` below; any other well-formed
- * value finds nobody (patient_not_found).
+ * What a search answers is in `searchOutcomes`. Portugal's number drives it: 123456789 one patient, 222222222 two,
+ * 333333333 patient_not_activated, 555555555 contact_point_error, 999999999 contact_point_timeout; any other
+ * well-formed value finds nobody (patient_not_found).
  */
 import { http, HttpResponse } from 'msw';
 import {
@@ -26,8 +28,11 @@ type PublicCountry = PublicCountries['countries'][number];
 export type CountryStatus = PublicCountry['status'];
 
 export interface SearchHandlersOptions {
-  /** Who is logged in, as given to bffHandlers (null: nobody); protected endpoints answer as the BFF would. */
-  session: SessionResponse | null;
+  /**
+   * Who is logged in (null: nobody), or how to know it now (bffHandlers passes its session, which changes with
+   * the situation choice and logout); protected endpoints answer as the BFF would.
+   */
+  session: SessionResponse | null | (() => SessionResponse | null);
   /** Statuses to change, e.g. `{ CY: 'live' }` to search Cyprus, `{ PT: 'unavailable' }` for a broken mask. */
   statuses?: Partial<Record<string, CountryStatus>>;
 }
@@ -294,7 +299,8 @@ function refusal(session: SessionResponse | null) {
   return undefined;
 }
 
-export function searchHandlers({ session, statuses = {} }: SearchHandlersOptions) {
+export function searchHandlers({ session: sessionOrGetter, statuses = {} }: SearchHandlersOptions) {
+  const currentSession = () => (typeof sessionOrGetter === 'function' ? sessionOrGetter() : sessionOrGetter);
   const countries = mockCountries.map((c) => ({ ...c, status: statuses[c.code] ?? c.status }));
   // Candidates the professional was shown in this session: the only ones GET /api/patients/:ref gives back.
   const shown = new Map<string, PatientCandidate>();
@@ -313,14 +319,14 @@ export function searchHandlers({ session, statuses = {} }: SearchHandlersOptions
     http.get(apiPaths.countries, () => HttpResponse.json({ countries })),
 
     http.get(apiPaths.searchForm(':cc'), ({ params }) => {
-      const refused = refusal(session);
+      const refused = refusal(currentSession());
       if (refused) return refused;
       const form = searchFormOf(String(params.cc));
       return typeof form === 'string' ? apiError(form) : HttpResponse.json(form);
     }),
 
     http.post(apiPaths.patientSearch, async ({ request }) => {
-      const refused = refusal(session);
+      const refused = refusal(currentSession());
       if (refused) return refused;
       const body = patientSearchRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!body.success) return apiError('invalid_request');
@@ -328,7 +334,8 @@ export function searchHandlers({ session, statuses = {} }: SearchHandlersOptions
       if (typeof form === 'string') return apiError(form);
       const group = form.identifierGroups[body.data.group];
       const known = new Set([...(group?.fields ?? []), ...form.otherFields].map((f) => f.key));
-      // Values of another identifier group, or of no field at all, are a client bug: the BFF refuses them.
+      // Stricter than the BFF, which ignores them: values of another identifier group, or of no field, mean the
+      // SPA sent an identifier for nothing, a bug its tests should catch.
       if (Object.keys(body.data.values).some((key) => !known.has(key))) return apiError('invalid_request');
       const fields = validateSearch(form, body.data);
       if (Object.keys(fields).length > 0) {
@@ -351,7 +358,7 @@ export function searchHandlers({ session, statuses = {} }: SearchHandlersOptions
     }),
 
     http.get(apiPaths.patient(':ref'), ({ params }) => {
-      const refused = refusal(session);
+      const refused = refusal(currentSession());
       if (refused) return refused;
       const found = shown.get(String(params.ref));
       return found ? HttpResponse.json(found) : apiError('not_found');

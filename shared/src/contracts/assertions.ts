@@ -24,13 +24,18 @@ export const hcpIdentitySchema = z.object({
 });
 export type HcpIdentity = z.infer<typeof hcpIdentitySchema>;
 
-export const hcpAssertionClaimsSchema = z.object({
+/** Registered claims both assertions carry. */
+const jwtClaims = {
   iss: z.string(),
   aud: z.string(),
   sub: z.string().min(1),
   iat: z.number(),
   exp: z.number(),
   jti: z.string().min(8),
+};
+
+export const hcpAssertionClaimsSchema = z.object({
+  ...jwtClaims,
   hcp: hcpIdentitySchema,
   purposeOfUse: purposeOfUseSchema,
   /** Country of treatment. */
@@ -39,12 +44,7 @@ export const hcpAssertionClaimsSchema = z.object({
 export type HcpAssertionClaims = z.infer<typeof hcpAssertionClaimsSchema>;
 
 export const trcAssertionClaimsSchema = z.object({
-  iss: z.string(),
-  aud: z.string(),
-  sub: z.string().min(1),
-  iat: z.number(),
-  exp: z.number(),
-  jti: z.string().min(8),
+  ...jwtClaims,
   patientId: patientIdSchema,
   purposeOfUse: purposeOfUseSchema,
   consent: z.object({

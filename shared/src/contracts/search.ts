@@ -89,8 +89,7 @@ export function validateSearch(
   for (const field of [...group.fields, ...form.otherFields]) {
     const value = (request.values[field.key] ?? '').trim();
     if (value === '') {
-      if (field.mandatory)
-        errors[field.key] = `Saisissez ${field.label.charAt(0).toLowerCase()}${field.label.slice(1)}.`;
+      if (field.mandatory) errors[field.key] = `${field.label} : ce champ est obligatoire.`;
       continue;
     }
     if (value.length > SEARCH_FIELD_MAX_LENGTH) {

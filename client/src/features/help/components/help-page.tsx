@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { refusalTexts } from '@sesali/shared';
+import { PatientEligibilityConditions } from '@/components/help/patient-eligibility';
 
 const ALLOWED_PROFESSIONS = [
   'Médecins généralistes et spécialistes (dont radiologues, biologistes) libéraux, salariés (hors médecins du travail), Samu-Urgences-C15, internes',
@@ -45,11 +46,7 @@ export function HelpPage() {
       <section aria-labelledby="patient-introuvable">
         <h2 id="patient-introuvable">Vous ne trouvez pas le patient étranger ?</h2>
         <p>Le service n’est disponible que pour les patients étrangers répondant aux conditions suivantes :</p>
-        <ul>
-          <li>provenant d’un pays de l’Union européenne proposant le service ;</li>
-          <li>ayant activé le service (selon les pays) ;</li>
-          <li>ayant une synthèse médicale stockée dans l’infrastructure de son pays.</li>
-        </ul>
+        <PatientEligibilityConditions />
         <p>La liste des pays dont les patients sont éligibles au service figure sur la page d’accueil.</p>
       </section>
 

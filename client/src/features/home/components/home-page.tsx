@@ -1,11 +1,15 @@
-/** `/`: what the service is, and the way in (logged out) or the professional's next step (logged in). */
+/**
+ * `/`: what the service is, the way in (logged out) or the professional's next step (logged in), and whose
+ * patients can be looked up (`countries`, given by the route: another feature's section).
+ */
 import { fr } from '@codegouvfr/react-dsfr';
 import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LoginButton } from '@/features/session/components/login-button';
 import { useSession } from '@/features/session/api/get-session';
 
-export function HomePage() {
+export function HomePage({ countries }: { countries?: ReactNode }) {
   const session = useSession();
   return (
     <>
@@ -38,6 +42,11 @@ export function HomePage() {
             ? ` en tant que ${session.data.situation.professionLabel.toLowerCase()}, ${session.data.situation.organisation}`
             : ''}
           .
+          <span className={fr.cx('fr-mt-3w')} style={{ display: 'block' }}>
+            <Link className={fr.cx('fr-btn', 'fr-btn--lg', 'fr-icon-search-line', 'fr-btn--icon-left')} to="/recherche">
+              Rechercher un patient
+            </Link>
+          </span>
         </CallOut>
       ) : session.isPending ? null : (
         <CallOut title="Accès réservé aux professionnels de santé" titleAs="h2">
@@ -48,6 +57,7 @@ export function HomePage() {
           </span>
         </CallOut>
       )}
+      {countries}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { Navigate, useLocation } from 'react-router';
 import { ApiClientError } from '@/lib/api-client';
 import { useSession } from '../api/get-session';
 
-const ALWAYS_OPEN = ['/acces-refuse', '/erreur-connexion', '/aide', '/situation'];
+const ALWAYS_OPEN = ['/acces-refuse', '/erreur-connexion', '/aide', '/situation', '/notice'];
 
 export function SessionGate({ children }: { children: ReactNode }) {
   const session = useSession();

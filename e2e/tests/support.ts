@@ -1,0 +1,16 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+export async function logInAs(page: Page, persona: string) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Se connecter avec Pro Santé Connect' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Simulateur Pro Santé Connect' })).toBeVisible();
+  await page.locator(`button[data-persona="${persona}"]`).click();
+}
