@@ -77,7 +77,12 @@ export default tseslint.config(
     files: ['shared/src/**/*.ts'],
     ignores: ['shared/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto'], message: 'shared/ is for browser and Node alike.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['node:*', 'fs', 'path', 'crypto'], message: 'shared/ is for browser and Node alike.' }],
+        },
+      ],
     },
   },
   // Features do not import each other; the session feature (who is logged in) is the one all may use.

@@ -75,14 +75,12 @@ describe('consent', () => {
       }),
     );
     for (const { ref, context } of contexts) {
-      const response = await doctor
-        .post(`/api/patients/${ref}/consent`)
-        .send({
-          noticeLanguage: context.noticeLanguages[0],
-          purposeOfUse: 'EMERGENCY',
-          emergencyReason: 'Patient inconscient aux urgences',
-          attestations: attest,
-        });
+      const response = await doctor.post(`/api/patients/${ref}/consent`).send({
+        noticeLanguage: context.noticeLanguages[0],
+        purposeOfUse: 'EMERGENCY',
+        emergencyReason: 'Patient inconscient aux urgences',
+        attestations: attest,
+      });
       expect(response.status).toBe(context.purposesOfUse.includes('EMERGENCY') ? 201 : 400);
     }
   });
