@@ -23,6 +23,7 @@ import { noticesRouter } from './notices/routes';
 import type { EuLanguage, Notice } from '@sesali/shared';
 import { createCountryDirectory } from './search/country-directory';
 import { summariesRouter } from './summaries/routes';
+import type { TerminologyCatalogue } from './terminology/catalogue';
 import { searchRouter } from './search/routes';
 import { sessionRouter } from './session/routes';
 
@@ -31,6 +32,7 @@ export interface AppDependencies {
   signer: AssertionSigner;
   contactPoint: ContactPointClient;
   notices: ReadonlyMap<EuLanguage, Notice>;
+  terminology: TerminologyCatalogue;
   sessionStore: session.Store;
   logger: Logger;
 }
@@ -81,7 +83,14 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     noticesRouter(deps.notices),
     searchRouter({ guards, directory, contactPoint: deps.contactPoint, signer: deps.signer }),
     consentRouter({ guards, directory, ttlMinutes: config.consentTtlMinutes }),
-    summariesRouter({ guards, contactPoint: deps.contactPoint, signer: deps.signer }),
+    summariesRouter({
+      guards,
+      contactPoint: deps.contactPoint,
+      signer: deps.signer,
+      directory,
+      terminology: deps.terminology,
+      maxDocumentBytes: config.contactPoint.maxDocumentBytes,
+    }),
   );
   app.use('/api', (_req, _res, next) => next(new HttpError('not_found')));
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { createPscClient } from './auth/psc-client';
 import { loadNotices } from './notices/notices';
+import { loadTerminology } from './terminology/load';
 import type { Config } from './config/config';
 import { createAssertionSigner, readAssertionKey } from './contact-point/assertions';
 import { createContactPointClient } from './contact-point/client';
@@ -30,7 +31,12 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
     timeoutMs: config.contactPoint.timeoutMs,
     maxDocumentBytes: config.contactPoint.maxDocumentBytes,
   });
+  const terminology = await loadTerminology({ extraDirectory: config.terminologyDir });
+  for (const problem of terminology.problems)
+    logger.warn({ event: 'terminology_problem', ...problem }, 'terminology file left out');
+  logger.info({ files: terminology.files }, 'terminology loaded');
   const app = createApp(config, {
+    terminology: terminology.catalogue,
     psc: createPscClient(config.psc),
     signer,
     contactPoint,

@@ -83,6 +83,15 @@ export const errorCatalogue = {
     status: 502,
     message: 'Le document transmis par le pays du patient dépasse la taille autorisée et n’a pas été affiché.',
   },
+  document_unreadable: {
+    status: 502,
+    message:
+      'Le document transmis par le pays du patient est illisible ou incomplet : il n’a pas été affiché. Consultez le document original s’il est disponible.',
+  },
+  original_unavailable: {
+    status: 404,
+    message: 'Le pays du patient n’a pas transmis de document original (PDF) pour cette synthèse.',
+  },
   psc_unavailable: {
     status: 503,
     message: 'Pro Santé Connect est momentanément indisponible. Réessayez dans quelques minutes.',

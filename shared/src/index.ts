@@ -12,3 +12,5 @@ export * from './contracts/assertions';
 export * from './contracts/search';
 export * from './contracts/notice';
 export * from './contracts/consent';
+export * from './summary/model';
+export * from './contracts/summary-api';

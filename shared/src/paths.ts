@@ -9,6 +9,7 @@ export const apiPaths = {
   consent: (ref: string) => `/api/patients/${ref}/consent`,
   documents: (ref: string) => `/api/patients/${ref}/documents`,
   summary: (ref: string) => `/api/patients/${ref}/summary`,
+  original: (ref: string) => `/api/patients/${ref}/original`,
   notices: '/api/notices',
   notice: (lang: string) => `/api/notices/${lang}`,
 } as const;

@@ -77,6 +77,8 @@ const envSchema = z
       .max(50 * 1024 * 1024)
       .default(5 * 1024 * 1024),
 
+    /** An LTR export (one XML file per value set) added to, and winning over, the shipped terminology. */
+    TERMINOLOGY_DIR: z.string().min(1).optional(),
     /** How long a recorded consent lasts within a session (docs/consent.md). */
     CONSENT_TTL_MINUTES: z.coerce
       .number()
@@ -131,6 +133,7 @@ export interface Config {
   contactPoint: { url: string; timeoutMs: number; maxDocumentBytes: number };
   assertions: { keyFile: string; ttlSeconds: number };
   consentTtlMinutes: number;
+  terminologyDir: string | undefined;
   staticDir: string | undefined;
 }
 
@@ -186,6 +189,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     },
     assertions: { keyFile: env.ASSERTION_KEY_FILE, ttlSeconds: env.ASSERTION_TTL_SECONDS },
     consentTtlMinutes: env.CONSENT_TTL_MINUTES,
+    terminologyDir: env.TERMINOLOGY_DIR,
     staticDir: env.STATIC_DIR,
   };
 }

@@ -7,6 +7,7 @@ import type { Config } from '../config/config';
 import { createAssertionSigner } from '../contact-point/assertions';
 import { createContactPointClient } from '../contact-point/client';
 import { loadNotices } from '../notices/notices';
+import { loadTerminology } from '../terminology/load';
 import type session from 'express-session';
 
 export const TEST_ASSERTION_PEM = generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -29,6 +30,7 @@ export async function testDependencies(config: Config, sessionStore: session.Sto
       backoffMs: 10,
     }),
     notices: loadNotices(),
+    terminology: (await loadTerminology()).catalogue,
     sessionStore,
     logger: pino({ level: 'silent' }),
   };

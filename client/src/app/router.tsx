@@ -39,6 +39,12 @@ export const routes: RouteObject[] = [
             path: 'patient/:ref/consentement',
             lazy: async () => ({ Component: (await import('@/features/patient/components/consent-page')).ConsentPage }),
           },
+          {
+            path: 'patient/:ref/synthese',
+            lazy: async () => ({
+              Component: (await import('@/features/patient/components/summary/summary-page')).SummaryPage,
+            }),
+          },
         ],
       },
       {

@@ -13,9 +13,12 @@ import {
 import { findPersona } from '../psc/personas';
 import { apiError } from './api-error';
 import { searchHandlers, type SearchHandlersOptions } from './search';
+import { summaryHandlers } from './summary';
 
 export { apiError } from './api-error';
 export { searchHandlers, mockCandidates, mockCountries, mockSearchForms, type SearchHandlersOptions } from './search';
+export { summaryHandlers, summaryRefs, sampleSummaryResponse, type SummaryHandlersOptions } from './summary';
+export { summarySample } from './summary-sample';
 
 export function sessionFromPersona(personaId: string, situationId?: string): SessionResponse {
   const persona = findPersona(personaId);
@@ -34,12 +37,14 @@ export function sessionFromPersona(personaId: string, situationId?: string): Ses
 
 /**
  * A BFF whose session is `initial` (null: nobody logged in). Situation choice and logout behave as the BFF's;
- * countries and patient search are searchHandlers' (`search` tunes them), seeing the session as it changes.
+ * countries and patient search are searchHandlers' (`search` tunes them), the Patient Summary summaryHandlers',
+ * all seeing the session as it changes.
  */
 export function bffHandlers(initial: SessionResponse | null, search: Omit<SearchHandlersOptions, 'session'> = {}) {
   let session = initial;
   return [
     ...searchHandlers({ ...search, session: () => session }),
+    ...summaryHandlers({ session: () => session }),
     http.get(apiPaths.session, () => (session ? HttpResponse.json(session) : apiError('not_authenticated'))),
     http.post(apiPaths.sessionSituation, async ({ request }) => {
       if (!session) return apiError('not_authenticated');

@@ -23,6 +23,7 @@ import {
   type SessionResponse,
 } from '@sesali/shared';
 import { apiError } from './api-error';
+import { refusal } from './refusal';
 
 type PublicCountry = PublicCountries['countries'][number];
 export type CountryStatus = PublicCountry['status'];
@@ -290,14 +291,6 @@ const searchOutcomes: { countryCode: string; group: number; values: Record<strin
     outcome: { candidates: [mockCandidates.andreasGeorgiou] },
   },
 ];
-
-/** The BFF's guards of a logged-in route: logged in, allowed, a situation d'exercice chosen. */
-function refusal(session: SessionResponse | null) {
-  if (!session) return apiError('not_authenticated');
-  if (session.access.decision !== 'allow') return apiError('access_denied', session.access.reason);
-  if (!session.situation) return apiError('situation_required');
-  return undefined;
-}
 
 export function searchHandlers({ session: sessionOrGetter, statuses = {} }: SearchHandlersOptions) {
   const currentSession = () => (typeof sessionOrGetter === 'function' ? sessionOrGetter() : sessionOrGetter);

@@ -9,29 +9,12 @@ import { patientCandidateSchema } from '@sesali/shared';
 import { PatientIdentity } from '@/components/patient/patient-identity';
 import { ApiClientError } from '@/lib/api-client';
 import { usePatient } from '../api/get-patient';
-
-const newSearchLink = (
-  <p>
-    <Link to="/recherche">Faire une nouvelle recherche</Link>
-  </p>
-);
+import { NewSearchLink, PatientNotInSession } from './patient-not-in-session';
 
 export function PatientConfirmationPage() {
   const { ref = '' } = useParams();
   if (!patientCandidateSchema.shape.ref.safeParse(ref).success) return <PatientNotInSession />;
   return <PatientConfirmation key={ref} patientRef={ref} />;
-}
-
-function PatientNotInSession() {
-  return (
-    <>
-      <h1>Patient introuvable dans cette session</h1>
-      <p>
-        Ce patient ne fait pas partie des résultats de vos recherches depuis votre connexion. Recherchez-le de nouveau.
-      </p>
-      {newSearchLink}
-    </>
-  );
 }
 
 function PatientConfirmation({ patientRef: ref }: { patientRef: string }) {
@@ -44,7 +27,7 @@ function PatientConfirmation({ patientRef: ref }: { patientRef: string }) {
       <>
         <h1>Confirmer l’identité du patient</h1>
         <Alert severity="error" small description={patient.error.message} className={fr.cx('fr-mb-3w')} />
-        {newSearchLink}
+        <NewSearchLink />
       </>
     );
   }

@@ -1,0 +1,93 @@
+/**
+ * The Patient Summary through the BFF, from the shipped simulated member states: consent first, then the
+ * translated summary (CDA or FHIR) with every entry, the original PDF, and a clear error for a document that
+ * cannot be shown.
+ */
+import { errorCatalogue, summaryResponseSchema } from '@sesali/shared';
+import { startHarness, type Agent, type Harness } from '../testing/harness';
+import { refOf } from '../testing/shipped-patients';
+
+let harness: Harness;
+let doctor: Agent;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  doctor = await harness.loggedIn('medecin-generaliste');
+});
+afterAll(() => harness.close());
+
+const attest = { noticeGiven: true, consentSigned: true, noticeKept: true };
+
+async function consented(cc: string, folder: string, noticeLanguage: string): Promise<string> {
+  const ref = await refOf(doctor, cc, folder);
+  await doctor
+    .post(`/api/patients/${ref}/consent`)
+    .send({ noticeLanguage, purposeOfUse: 'TREATMENT', attestations: attest })
+    .expect(201);
+  return ref;
+}
+
+describe('Patient Summary', () => {
+  it('answers 403 consent_required before consent, then the translated summary with every entry', async () => {
+    const ref = await refOf(doctor, 'PT', 'complete');
+    const refused = await doctor.get(`/api/patients/${ref}/summary`).expect(403);
+    expect(refused.body.code).toBe('consent_required');
+    await doctor
+      .post(`/api/patients/${ref}/consent`)
+      .send({ noticeLanguage: 'pt', purposeOfUse: 'TREATMENT', attestations: attest })
+      .expect(201);
+
+    const response = await doctor.get(`/api/patients/${ref}/summary`).expect(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const { summary, source } = summaryResponseSchema.parse(response.body);
+    expect(source).toMatchObject({ countryCode: 'PT', originalPdf: false });
+    expect(summary.format).toBe('cda');
+    expect(summary.counts.seen).toBeGreaterThanOrEqual(15);
+    expect(summary.counts.mapped).toBe(summary.counts.seen);
+    for (const section of summary.sections) expect(section.counts.mapped).toBe(section.counts.seen);
+    expect(summary.sections.map((s) => s.loinc)).toEqual(
+      expect.arrayContaining(['48765-2', '10160-0', '11450-4', '47519-4', '46264-8']),
+    );
+  });
+
+  it('serves the FHIR patient in the same model', async () => {
+    const ref = await consented('LU', 'fhir', 'fr');
+    const { summary } = summaryResponseSchema.parse(
+      (await doctor.get(`/api/patients/${ref}/summary`).expect(200)).body,
+    );
+    expect(summary.format).toBe('fhir');
+    expect(summary.sections.map((s) => s.loinc)).toEqual(expect.arrayContaining(['48765-2', '10160-0', '11450-4']));
+  });
+
+  it('serves the original PDF when the country sends an L1 twin', async () => {
+    const ref = await consented('HR', 'with-pdf', 'hr');
+    const { source } = summaryResponseSchema.parse((await doctor.get(`/api/patients/${ref}/summary`).expect(200)).body);
+    expect(source.originalPdf).toBe(true);
+    const pdf = await doctor
+      .get(`/api/patients/${ref}/original`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('no-store');
+    expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const noPdf = await consented('PT', 'known-absence', 'pt');
+    expect((await doctor.get(`/api/patients/${noPdf}/original`).expect(404)).body.code).toBe('original_unavailable');
+  });
+
+  it.each([
+    ['LU', 'malformed-xml', 'fr', 'document_unreadable'],
+    ['MT', 'too-large', 'mt', 'document_too_large'],
+    ['CZ', 'no-summary', 'cs', 'no_summary'],
+    ['CZ', 'server-error', 'cs', 'contact_point_error'],
+  ] as const)('answers %s/%s with %s and shows nothing of the document', async (cc, folder, lang, code) => {
+    const ref = await consented(cc, folder, lang);
+    const response = await doctor.get(`/api/patients/${ref}/summary`);
+    expect(response.status).toBe(errorCatalogue[code].status);
+    expect(response.body).toEqual({ code, message: errorCatalogue[code].message });
+  });
+});

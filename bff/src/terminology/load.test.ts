@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { catalogueOf } from './catalogue';
+import { loadTerminology } from './load';
+
+const valueSet = (oid: string, concepts: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<ValueSet oid="${oid}" name="Test">${concepts}</ValueSet>`;
+const concept = (code: string, codeSystem: string, designations: Record<string, string>) =>
+  `<concept codeSystem="${codeSystem}" codeSystemName="Test" code="${code}">${Object.entries(designations)
+    .map(([lang, text]) => `<designation lang="${lang}">${text}</designation>`)
+    .join('')}</concept>`;
+
+const ATC = '2.16.840.1.113883.6.73';
+let directory: string;
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), 'sesali-ltr-'));
+  // A national export: a French designation for what the shipped catalogue has only in English…
+  writeFileSync(
+    join(directory, '1.3.6.1.4.1.12559.11.10.1.3.1.42.24.xml'),
+    valueSet('1.3.6.1.4.1.12559.11.10.1.3.1.42.24', concept('N02BB02', ATC, { 'fr-FR': 'métamizole sodique' })),
+  );
+  // …and broken files, each reported with its path.
+  writeFileSync(join(directory, 'truncated.xml'), '<ValueSet oid="1.2.3"><concept code="x"');
+  writeFileSync(join(directory, 'not-ltr.xml'), '<html><body/></html>');
+  writeFileSync(
+    join(directory, 'entities.xml'),
+    '<?xml version="1.0"?><!DOCTYPE v [<!ENTITY e "x">]><ValueSet oid="1.2.3"/>',
+  );
+  writeFileSync(
+    join(directory, 'bad-concepts.xml'),
+    valueSet(
+      '1.2.3.4',
+      concept('', ATC, { 'en-GB': 'no code' }) +
+        concept('A01', 'not-an-oid', { 'en-GB': 'bad system' }) +
+        concept('A02', ATC, {}) +
+        concept('A03', ATC, { 'fr-FR': 'bon concept' }),
+    ),
+  );
+  writeFileSync(join(directory, 'no-oid.xml'), '<ValueSet name="x"><concept code="a" codeSystem="1.2"/></ValueSet>');
+  writeFileSync(join(directory, 'README.txt'), 'not a value set');
+  mkdirSync(join(directory, 'sub.xml'));
+});
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe('loadTerminology', () => {
+  it('loads the shipped catalogue without a problem', async () => {
+    const { catalogue, problems, files } = await loadTerminology();
+    expect(problems).toEqual([]);
+    expect(files).toEqual([expect.objectContaining({ count: 35 })]);
+    expect(catalogue.conceptCount).toBeGreaterThan(300);
+    expect(catalogue.designation('2.16.840.1.113883.6.96', '126485001')).toMatchObject({
+      text: 'Urticaire',
+      level: 'fr',
+      valueSet: '1.3.6.1.4.1.12559.11.10.1.3.1.42.11',
+    });
+    expect(catalogue.designation(ATC, 'N02BB02')).toMatchObject({ text: 'metamizole sodium', level: 'en' });
+    expect(catalogue.designation('2.16.840.1.113883.6.3', 'M79.7')).toBeUndefined();
+  });
+
+  it('adds the operator’s directory, whose designations win, and reports every bad file with its path', async () => {
+    const { catalogue, problems, files } = await loadTerminology({ extraDirectory: directory });
+    expect(files).toEqual([expect.objectContaining({ count: 35 }), { directory, count: 2 }]);
+    expect(catalogue.designation(ATC, 'N02BB02')).toMatchObject({ text: 'métamizole sodique', level: 'fr' });
+    expect(catalogue.designation(ATC, 'A03')).toMatchObject({ text: 'bon concept' });
+
+    const byFile = (name: string) => problems.filter((problem) => problem.path === join(directory, name));
+    expect(byFile('truncated.xml')).toEqual([
+      { path: join(directory, 'truncated.xml'), message: expect.stringMatching(/well-formed/) },
+    ]);
+    expect(byFile('not-ltr.xml')[0]?.message).toMatch(/not <ValueSet>/);
+    expect(byFile('entities.xml')[0]?.message).toMatch(/DOCTYPE/);
+    expect(byFile('no-oid.xml')[0]?.message).toMatch(/oid/);
+    expect(byFile('bad-concepts.xml').map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/concept #1/),
+      expect.stringMatching(/concept #2 .*codeSystem/),
+      expect.stringMatching(/concept #3 .*no designation/),
+    ]);
+    expect(
+      problems.filter((problem) => problem.path.endsWith('README.txt') || problem.path.endsWith('sub.xml')),
+    ).toEqual([]);
+  });
+
+  it('reports a directory that cannot be read, and still loads the rest', async () => {
+    const missing = join(directory, 'does-not-exist');
+    const { catalogue, problems } = await loadTerminology({ extraDirectory: missing });
+    expect(problems).toEqual([{ path: missing, message: expect.stringMatching(/cannot read the directory/) }]);
+    expect(catalogue.conceptCount).toBeGreaterThan(300);
+  });
+});
+
+describe('TerminologyCatalogue', () => {
+  it('merges a concept met in several value sets and files, language by language', () => {
+    const catalogue = catalogueOf([
+      { oid: '2.25.1', concepts: [{ code: 'X', codeSystem: '1.2.3', designations: [{ lang: 'en-GB', text: 'ex' }] }] },
+      {
+        oid: '1.3.6.1.4.1.12559.11.10.1.3.1.42.5',
+        concepts: [{ code: 'X', codeSystem: '1.2.3', designations: [{ lang: 'fr_FR', text: 'ixe' }] }],
+      },
+    ]);
+    expect(catalogue.conceptCount).toBe(1);
+    // MVC value set first; the French designation from the second file, the English one kept.
+    expect(catalogue.designation('1.2.3', 'X')).toEqual({
+      text: 'ixe',
+      lang: 'fr_FR',
+      level: 'fr',
+      valueSet: '1.3.6.1.4.1.12559.11.10.1.3.1.42.5',
+    });
+  });
+
+  it('takes another French variant when there is no fr-FR, and finds ICD-10 under either OID', () => {
+    const catalogue = catalogueOf([
+      {
+        oid: '2.25.2',
+        concepts: [
+          {
+            code: 'I10',
+            codeSystem: '1.3.6.1.4.1.12559.11.10.1.3.1.44.2',
+            designations: [{ lang: 'fr-BE', text: 'Hypertension essentielle' }],
+          },
+        ],
+      },
+    ]);
+    expect(catalogue.designation('2.16.840.1.113883.6.3', 'I10')).toMatchObject({ lang: 'fr-BE', level: 'fr' });
+    expect(catalogue.designation('urn:oid:1.3.6.1.4.1.12559.11.10.1.3.1.44.2', 'I10')?.level).toBe('fr');
+    expect(catalogue.designation('2.16.840.1.113883.6.3', 'i10')).toBeUndefined();
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * How the plain (uncoded) parts of a Patient Summary read in French: dates as jj/mm/aaaa with the precision
+ * the document gave, decimals with a comma, periods, names, addresses, and the few HL7 codes the document
+ * carries as bare strings (act status, plan-of-care activity and mood, contact roles). Coded values need none
+ * of this: the BFF already chose their French display.
+ */
+import type { Address, Period, PersonName, Telecom } from '@sesali/shared';
+
+/**
+ * HL7 NullFlavor in French, for the plain fields the BFF leaves as codes (periods, quantities). Same wording
+ * as the BFF's phrases for coded values, so that « Inconnu (UNK) » reads the same everywhere.
+ */
+const NULL_FLAVOR_FR: Readonly<Record<string, string>> = {
+  NI: 'Non renseigné',
+  UNK: 'Inconnu',
+  ASKU: 'Demandé mais inconnu',
+  NAV: 'Temporairement indisponible',
+  NASK: 'Non demandé',
+  NA: 'Non applicable',
+  MSK: 'Masqué',
+  OTH: 'Autre (non codé)',
+  NINF: 'Moins l’infini',
+  PINF: 'Plus l’infini',
+};
+
+/** « Inconnu (UNK) »: the reason a document gives for a missing value, with its code. */
+export function nullFlavorText(nullFlavor: string): string {
+  return `${NULL_FLAVOR_FR[nullFlavor] ?? 'Non renseigné'} (${nullFlavor})`;
+}
+
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
+/**
+ * "2015" → 2015, "2015-02" → 02/2015, "2015-02-01" → 01/02/2015, a date-time → 01/02/2015 10:15 (the hour as
+ * the document wrote it, in the sending country's time). Anything else is shown as the document gave it.
+ */
+export function formatDate(value: string): string {
+  const [, year, month, day, hour, minute] = ISO_DATE.exec(value) ?? [];
+  if (!year) return value;
+  const date = [day, month, year].filter(Boolean).join('/');
+  return hour && minute ? `${date} ${hour}:${minute}` : date;
+}
+
+/** "29.4" → « 29,4 », keeping the document's precision ("5.0" stays « 5,0 »). */
+export function formatDecimal(value: string): string {
+  return /^[-+]?\d+(\.\d+)?$/.test(value) ? value.replace('.', ',') : value;
+}
+
+/**
+ * A period in words: « du 01/06/2019 au 03/2020 », « de 2003 à 2018 », « depuis 2019 », « 17/08/2005 », with
+ * what the document says of a missing bound; undefined when empty.
+ */
+export function periodText(period: Period | undefined): string | undefined {
+  if (!period) return undefined;
+  if (period.value !== undefined) return formatDate(period.value);
+  const start = period.start !== undefined ? formatDate(period.start) : undefined;
+  const end = period.end !== undefined ? formatDate(period.end) : undefined;
+  const parts: string[] = [];
+  const years = /^\d{4}$/;
+  if (start && end && years.test(start) && years.test(end)) parts.push(`de ${start} à ${end}`);
+  else if (start && end) parts.push(`du ${start} au ${end}`);
+  else if (start) parts.push(`depuis ${start}`);
+  else if (end) parts.push(`jusqu’à ${end}`);
+  if (period.startNullFlavor) parts.push(`début : ${lowerFirst(nullFlavorText(period.startNullFlavor))}`);
+  if (period.endNullFlavor) parts.push(`fin : ${lowerFirst(nullFlavorText(period.endNullFlavor))}`);
+  if (parts.length === 0 && period.nullFlavor) parts.push(nullFlavorText(period.nullFlavor));
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('fr-FR') + text.slice(1);
+}
+
+/** « Dra. Ana COSTA », as the document spells it; undefined when the document gives no name at all. */
+export function personNameText(name: PersonName | undefined): string | undefined {
+  if (!name) return undefined;
+  const parts = [...name.prefix, ...name.given, ...name.family, ...name.suffix].filter((p) => p.trim() !== '');
+  if (parts.length > 0) return parts.join(' ');
+  if (name.text) return name.text;
+  return name.nullFlavor ? nullFlavorText(name.nullFlavor) : undefined;
+}
+
+const languageNames = new Intl.DisplayNames(['fr'], { type: 'language' });
+
+/** "pt-PT" → « portugais (Portugal) »; a tag the browser does not know is shown as is. */
+export function languageName(tag: string): string {
+  try {
+    return languageNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+export function addressText(address: Address): string | undefined {
+  if (address.nullFlavor && address.lines.length === 0 && !address.city) return nullFlavorText(address.nullFlavor);
+  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
+  const text = [...address.lines, cityLine, address.state, address.country].filter(Boolean).join(', ');
+  return text || undefined;
+}
+
+const TELECOM_LABELS: Record<Telecom['system'], string> = {
+  phone: 'Téléphone',
+  email: 'Courriel',
+  fax: 'Fax',
+  url: 'Site',
+  other: 'Contact',
+};
+
+export function telecomText(telecom: Telecom): string | undefined {
+  const value = telecom.value ?? (telecom.nullFlavor ? nullFlavorText(telecom.nullFlavor) : undefined);
+  return value ? `${TELECOM_LABELS[telecom.system]} : ${value}` : undefined;
+}
+
+/** HL7 ActStatus (the statusCode of acts, procedures, medications…). */
+const ACT_STATUS_FR: Readonly<Record<string, string>> = {
+  active: 'En cours',
+  completed: 'Terminé',
+  aborted: 'Interrompu',
+  suspended: 'Suspendu',
+  cancelled: 'Annulé',
+  held: 'En attente',
+  new: 'Nouveau',
+  nullified: 'Annulé (saisi par erreur)',
+  obsolete: 'Remplacé',
+  normal: 'Normal',
+  // FHIR statuses arrive in the same field.
+  'in-progress': 'En cours',
+  'on-hold': 'En attente',
+  stopped: 'Arrêté',
+  'entered-in-error': 'Saisi par erreur',
+  intended: 'Prévu',
+  'not-taken': 'Non pris',
+  'not-done': 'Non réalisé',
+  inactive: 'Inactif',
+  resolved: 'Résolu',
+};
+
+/** An act status in French; an unknown one is shown as the document wrote it. */
+export function actStatusText(status: string): string {
+  return ACT_STATUS_FR[status] ?? status;
+}
+
+const PLAN_ACTIVITY_FR: Readonly<Record<string, string>> = {
+  procedure: 'Acte',
+  observation: 'Examen',
+  act: 'Action de soins',
+  substanceAdministration: 'Administration de médicament',
+  encounter: 'Consultation',
+  supply: 'Fourniture',
+};
+
+const MOOD_FR: Readonly<Record<string, string>> = {
+  INT: 'prévu',
+  RQO: 'demandé',
+  PRP: 'proposé',
+  APT: 'rendez-vous pris',
+  ARQ: 'rendez-vous demandé',
+  PRMS: 'promis',
+  EVN: 'réalisé',
+};
+
+/** « Consultation (rendez-vous pris) ». */
+export function plannedActivityText(activity: string, mood: string | undefined): string {
+  const what = PLAN_ACTIVITY_FR[activity] ?? activity;
+  return mood ? `${what} (${MOOD_FR[mood] ?? mood})` : what;
+}
+
+/** HL7 RoleClass of a guardian or contact. */
+const CONTACT_CLASS_FR: Readonly<Record<string, string>> = {
+  GUARD: 'Tuteur légal',
+  ECON: 'Contact en cas d’urgence',
+  NOK: 'Proche parent',
+  PRS: 'Relation personnelle',
+  CAREGIVER: 'Aidant',
+  AGNT: 'Mandataire',
+};
+
+export function contactClassText(classCode: string): string {
+  return CONTACT_CLASS_FR[classCode] ?? classCode;
+}
+
+/** UCUM time units of a dosage period, with their French singular and plural and the gender of « tous les ». */
+const TIME_UNITS: Readonly<Record<string, { one: string; many: string; feminine: boolean }>> = {
+  min: { one: 'minute', many: 'minutes', feminine: true },
+  h: { one: 'heure', many: 'heures', feminine: true },
+  d: { one: 'jour', many: 'jours', feminine: false },
+  wk: { one: 'semaine', many: 'semaines', feminine: true },
+  mo: { one: 'mois', many: 'mois', feminine: false },
+  a: { one: 'an', many: 'ans', feminine: false },
+};
+
+/** « toutes les 8 heures », « une fois par jour »; undefined for a unit that is not a UCUM time unit. */
+export function everyText(value: string, ucumCode: string | undefined): string | undefined {
+  const unit = ucumCode !== undefined ? TIME_UNITS[ucumCode] : undefined;
+  if (!unit) return undefined;
+  if (value === '1') return `une fois par ${unit.one}`;
+  return `${unit.feminine ? 'toutes' : 'tous'} les ${formatDecimal(value)} ${unit.many}`;
+}

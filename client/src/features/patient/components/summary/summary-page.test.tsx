@@ -1,0 +1,390 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { delay, http, HttpResponse } from 'msw';
+import { apiPaths, errorCatalogue, type Section } from '@sesali/shared';
+import {
+  apiError,
+  bffHandlers,
+  sampleSummaryResponse,
+  sessionFromPersona,
+  summaryRefs,
+  summarySample,
+} from '@sesali/mocks/bff-api';
+import { renderApp } from '@/testing/render-app';
+import { server } from '@/testing/msw-server';
+import { SECTION_ORDER } from './summary-section';
+
+const professional = sessionFromPersona('medecin-generaliste');
+const allSections = [...summarySample.sections, ...summarySample.unknownSections];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function openSummary(ref: string = summaryRefs.withSummary) {
+  server.use(...bffHandlers(professional));
+  const view = renderApp(`/patient/${ref}/synthese`);
+  await screen.findByRole('region', { name: 'Alertes' });
+  return view;
+}
+
+function sectionRegion(section: Section): HTMLElement {
+  return screen.getByRole('region', { name: new RegExp(`^${escapeRegExp(section.titleFr)}( \\(|$)`) });
+}
+
+/** The translated tables of a section, not the tables of its original text. */
+function entryTables(region: HTMLElement): HTMLTableElement[] {
+  return within(region)
+    .queryAllByRole('table')
+    .filter((table): table is HTMLTableElement => table.closest('.sesali-narrative') === null);
+}
+
+/** The value (display and mark) a display text belongs to, in the allergies table. */
+function allergyTableValue(text: string): HTMLElement {
+  const region = sectionRegion(summarySample.sections.find((s) => s.loinc === '48765-2') as Section);
+  const [table] = entryTables(region);
+  const element = within(table as HTMLElement).getByText(text);
+  return element.closest('.sesali-value') as HTMLElement;
+}
+
+describe('la synthèse médicale du patient', () => {
+  it('affiche chaque entrée de chaque section, dans des tableaux traduits', async () => {
+    await openSummary();
+    expect(screen.getByRole('heading', { level: 1, name: 'Synthèse médicale du patient' })).toBeInTheDocument();
+    for (const section of allSections) {
+      const region = sectionRegion(section);
+      const tables = entryTables(region);
+      // One row group per entry: nothing hidden, nothing merged.
+      const rendered = tables.reduce((sum, table) => sum + table.tBodies.length, 0);
+      expect({ section: section.titleFr, entries: rendered }).toEqual({
+        section: section.titleFr,
+        entries: section.entries.length,
+      });
+      for (const table of tables) {
+        expect(table.querySelector('caption')?.textContent).not.toBe('');
+        for (const header of table.tHead?.querySelectorAll('th') ?? []) expect(header).toHaveAttribute('scope', 'col');
+      }
+      // Every measure of a group of observations has its row.
+      for (const entry of section.entries) {
+        if (entry.type !== 'result' && entry.type !== 'vitalSign' && entry.type !== 'functionalStatus') continue;
+        for (const observation of entry.observations) {
+          expect(within(region).getAllByText(observation.code.display.text).length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('donne aux tableaux des en-têtes de colonnes français adaptés aux entrées', async () => {
+    await openSummary();
+    const headersOf = (loinc: string) => {
+      const [table] = entryTables(sectionRegion(allSections.find((s) => s.loinc === loinc) as Section));
+      return [...(table?.tHead?.querySelectorAll('th') ?? [])].map((th) => th.textContent);
+    };
+    expect(headersOf('48765-2')).toEqual([
+      'Agent',
+      'Type',
+      'Réactions',
+      'Sévérité',
+      'Criticité',
+      'Statut',
+      'Certitude',
+      'Début',
+    ]);
+    expect(headersOf('10160-0')).toEqual([
+      'Médicament',
+      'Principes actifs et dosages',
+      'Forme',
+      'Voie',
+      'Posologie',
+      'Période',
+      'Motif',
+    ]);
+    expect(headersOf('11450-4')).toEqual(['Problème', 'Début', 'Résolution', 'Statut', 'Évolution']);
+    expect(headersOf('30954-2')).toEqual([
+      'Examen',
+      'Valeur',
+      'Unité',
+      'Intervalle de référence',
+      'Interprétation',
+      'Date',
+    ]);
+  });
+
+  it('montre les deux principes actifs d’un médicament et sa posologie en français', async () => {
+    await openSummary();
+    const region = sectionRegion(allSections.find((s) => s.loinc === '10160-0') as Section);
+    const [table] = entryTables(region);
+    const zestoretic = within(table as HTMLElement)
+      .getByText(/Zestoretic/)
+      .closest('tr') as HTMLElement;
+    expect(zestoretic).toHaveTextContent('lisinopril : 20 milligramme / 1 comprimé');
+    expect(zestoretic).toHaveTextContent('hydrochlorothiazide : 12,5 milligramme / 1 comprimé');
+    expect(zestoretic).toHaveTextContent('Fréquence : toutes les 24 heures');
+    expect(zestoretic).toHaveTextContent('depuis 01/06/2019');
+  });
+
+  it('ne laisse aucune cellule vide : une donnée absente se lit « — », « non renseigné »', async () => {
+    await openSummary();
+    let missing = 0;
+    for (const section of allSections) {
+      for (const table of entryTables(sectionRegion(section))) {
+        for (const cell of table.querySelectorAll('td')) {
+          expect(cell.textContent?.trim()).not.toBe('');
+          if (cell.textContent === '—non renseigné') missing += 1;
+        }
+      }
+    }
+    expect(missing).toBeGreaterThan(0);
+  });
+
+  it('signale les valeurs en anglais et non traduites, et montre leur code', async () => {
+    const user = userEvent.setup();
+    await openSummary();
+
+    const english = allergyTableValue('Eggs (edible)');
+    expect(within(english).getByText('Eggs (edible)')).toHaveAttribute('lang', 'en-GB');
+    const englishMark = within(english).getByText('en anglais');
+    expect(englishMark).toBeVisible();
+    const code = within(english).getAllByText('Code 102263004 — SNOMED CT')[0] as HTMLElement;
+    expect(code).not.toBeVisible();
+    await user.click(englishMark);
+    expect(code).toBeVisible();
+
+    const untranslated = allergyTableValue('Prurido oral');
+    expect(within(untranslated).getByText('Prurido oral')).toHaveAttribute('lang', 'pt-PT');
+    expect(within(untranslated).getByText('non traduit')).toBeVisible();
+    // A code system without a name is shown by its OID.
+    expect(within(untranslated).getAllByText('Code PRU-ORAL — 2.16.620.1.101.10.4.1').length).toBeGreaterThan(0);
+
+    // French and missing values carry no mark.
+    expect(within(allergyTableValue('Pénicilline')).queryByText(/en anglais|non traduit/)).toBeNull();
+    expect(within(allergyTableValue('Inconnu (UNK)')).queryByText(/en anglais|non traduit/)).toBeNull();
+
+    const legend = screen.getByRole('region', { name: 'Lire les valeurs traduites' });
+    expect(within(legend).getByText('Sans marque')).toBeVisible();
+    expect(within(legend).getByText('en anglais')).toBeVisible();
+    expect(within(legend).getByText('non traduit')).toBeVisible();
+  });
+
+  it('met en avant une allergie de criticité élevée dans la zone d’alertes', async () => {
+    await openSummary();
+    const alerts = screen.getByRole('region', { name: 'Alertes' });
+    const items = within(alerts).getAllByRole('listitem');
+    const penicillin = items.find((item) => within(item).queryByText('Pénicilline')) as HTMLElement;
+    const eggs = items.find((item) => within(item).queryByText('Eggs (edible)')) as HTMLElement;
+    expect(items[0]).toBe(penicillin);
+    expect(within(penicillin).getByText('Criticité élevée')).toHaveClass('fr-badge--error');
+    expect(within(eggs).queryByText('Criticité élevée')).toBeNull();
+    // And in the allergies table.
+    expect(allergyTableValue('Risque élevé').closest('td')).toHaveTextContent('Criticité élevée');
+  });
+
+  it('montre une absence déclarée et les alertes médicales de la section allergies', async () => {
+    await openSummary();
+    const alerts = screen.getByRole('region', { name: 'Alertes' });
+    const absence = within(alerts).getByText('Aucune allergie environnementale connue').closest('li') as HTMLElement;
+    expect(absence).toHaveTextContent('Absence déclarée');
+    const medical = within(alerts).getByText('Doente sob anticoagulação oral (varfarina).');
+    expect(medical).toHaveAttribute('lang', 'pt-PT');
+    expect(medical.closest('li')).toHaveTextContent('Alerte médicale');
+  });
+
+  it('rend le texte original en éléments, fermé par défaut, sans jamais exécuter de balise', async () => {
+    const view = await openSummary();
+    const region = sectionRegion(summarySample.sections.find((s) => s.loinc === '48765-2') as Section);
+    const toggle = within(region).getByText('Texte original (portugais européen, non traduit)', {
+      selector: 'summary',
+    });
+    const details = toggle.closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+
+    const narrative = details.querySelector('.sesali-narrative') as HTMLElement;
+    expect(narrative).toHaveAttribute('lang', 'pt-PT');
+    expect(within(narrative).getByRole('table')).toHaveTextContent('Alergias e intolerâncias');
+    expect(within(narrative).getByRole('list')).toBeInTheDocument();
+    expect(within(narrative).getByText('<script>alert(1)</script>').tagName).toBe('LI');
+    expect(narrative.querySelector('sub')).toHaveTextContent('2');
+    expect(narrative.querySelector('sup')).toHaveTextContent('2');
+    expect(narrative).toHaveTextContent('Teste realizado no Hospital de Santa Maria.');
+    expect(view.container.querySelector('script')).toBeNull();
+
+    // The print copy is always open.
+    const printed = region.querySelector('.sesali-print-only .sesali-narrative') as HTMLElement;
+    expect(printed.closest('details')).toBeNull();
+    expect(printed).toHaveTextContent('<script>alert(1)</script>');
+  });
+
+  it('présente les sections dans l’ordre de l’outil d’affichage, puis les sections inconnues', async () => {
+    await openSummary();
+    const titles = screen
+      .getAllByRole('heading', { level: 2 })
+      .map((heading) => heading.textContent ?? '')
+      .filter((title) => allSections.some((s) => title.startsWith(s.titleFr)));
+    const expected = [
+      ...SECTION_ORDER.map((loinc) => summarySample.sections.find((s) => s.loinc === loinc)?.titleFr),
+      ...summarySample.unknownSections.map((s) => s.titleFr),
+    ];
+    expect(titles.map((title) => expected.find((t) => t && title.startsWith(t)))).toEqual(expected);
+    // The original title is beside the French one, in its language.
+    expect(screen.getByText('(Alergias e reações adversas)')).toHaveAttribute('lang', 'pt-PT');
+  });
+
+  it('présente le patient, le document, son auteur et les contacts', async () => {
+    await openSummary();
+    const banner = screen.getByRole('region', { name: 'Patient et document' });
+    for (const text of [
+      'Maria SILVA SANTOS',
+      '14/03/1985',
+      'Femme',
+      'Portugal',
+      '02/10/2026 10:15',
+      'portugais européen',
+      'SPMS — Serviços Partilhados do Ministério da Saúde',
+    ]) {
+      expect(within(banner).getByText(text)).toBeInTheDocument();
+    }
+    expect(within(banner).getByText(/Dra\. Ana COSTA/, { selector: 'dd *' })).toBeInTheDocument();
+    expect(within(banner).getByRole('heading', { level: 3, name: 'Contacts' })).toBeInTheDocument();
+    expect(within(banner).getByText('João SANTOS')).toBeInTheDocument();
+  });
+
+  it('est en lecture seule : ni champ de saisie, ni autre bouton que l’impression', async () => {
+    const view = await openSummary();
+    expect(view.container.querySelectorAll('input, textarea, select')).toHaveLength(0);
+    const main = screen.getByRole('main');
+    expect(
+      within(main)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Imprimer la synthèse']);
+
+    const print = window.print.bind(window);
+    let printed = 0;
+    window.print = () => {
+      printed += 1;
+    };
+    try {
+      await userEvent.setup().click(within(main).getByRole('button', { name: 'Imprimer la synthèse' }));
+    } finally {
+      window.print = print;
+    }
+    expect(printed).toBe(1);
+  });
+
+  it('prépare l’impression : en-tête du patient et mention de traduction', async () => {
+    await openSummary();
+    const header = document.querySelector('.sesali-print-header');
+    expect(header).toHaveTextContent('Synthèse médicale — Maria SILVA SANTOS');
+    expect(header).toHaveTextContent('Date de naissance : 14/03/1985 — Pays d’origine : Portugal');
+    expect(
+      screen.getByText(
+        'Les données codées ont été traduites en français à partir du document du pays d’origine ; le texte original n’a pas été traduit.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('propose le document original quand le pays en a envoyé un', async () => {
+    await openSummary();
+    const link = screen.getByRole('link', { name: /Document original \(PDF\)/ });
+    expect(link).toHaveAttribute('href', apiPaths.original(summaryRefs.withSummary));
+    expect(link).toHaveAttribute('target', '_blank');
+  });
+
+  it('ne propose pas de document original quand il n’y en a pas', async () => {
+    server.use(...bffHandlers(professional));
+    server.use(
+      http.get(apiPaths.summary(':ref'), () =>
+        HttpResponse.json({
+          ...sampleSummaryResponse,
+          source: { ...sampleSummaryResponse.source, originalPdf: false },
+        }),
+      ),
+    );
+    renderApp(`/patient/${summaryRefs.withSummary}/synthese`);
+    await screen.findByRole('region', { name: 'Alertes' });
+    expect(screen.queryByRole('link', { name: /Document original/ })).toBeNull();
+  });
+
+  it('annonce le chargement de la synthèse', async () => {
+    server.use(...bffHandlers(professional));
+    server.use(
+      http.get(apiPaths.summary(':ref'), async () => {
+        await delay(50);
+        return HttpResponse.json(sampleSummaryResponse);
+      }),
+    );
+    renderApp(`/patient/${summaryRefs.withSummary}/synthese`);
+    expect(await screen.findByText('Chargement de la synthèse…')).toBeInTheDocument();
+    await screen.findByRole('region', { name: 'Alertes' });
+  });
+
+  it('renvoie vers le consentement quand il n’a pas été recueilli', async () => {
+    server.use(...bffHandlers(professional));
+    renderApp(`/patient/${summaryRefs.consentRequired}/synthese`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(errorCatalogue.consent_required.message);
+    expect(screen.getByRole('link', { name: 'Recueillir le consentement du patient' })).toHaveAttribute(
+      'href',
+      `/patient/${summaryRefs.consentRequired}/consentement`,
+    );
+  });
+
+  it('donne le message du service et ramène à la recherche pour les autres échecs', async () => {
+    server.use(...bffHandlers(professional));
+    server.use(http.get(apiPaths.summary(':ref'), () => apiError('contact_point_timeout')));
+    renderApp(`/patient/${summaryRefs.withSummary}/synthese`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(errorCatalogue.contact_point_timeout.message);
+    expect(screen.getByRole('link', { name: 'Rechercher un patient' })).toHaveAttribute('href', '/recherche');
+  });
+
+  it('propose le document original quand la synthèse structurée est illisible', async () => {
+    server.use(...bffHandlers(professional));
+    const message = 'Le document transmis par le pays du patient est illisible ou incomplet.';
+    server.use(
+      http.get(apiPaths.summary(':ref'), () =>
+        HttpResponse.json({ code: 'document_unreadable', message }, { status: 502 }),
+      ),
+    );
+    renderApp(`/patient/${summaryRefs.withSummary}/synthese`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(screen.getByRole('link', { name: /Document original \(PDF\)/ })).toHaveAttribute(
+      'href',
+      apiPaths.original(summaryRefs.withSummary),
+    );
+    expect(screen.getByRole('link', { name: 'Rechercher un patient' })).toHaveAttribute('href', '/recherche');
+  });
+
+  it('nomme le logiciel quand l’auteur du document est un dispositif', async () => {
+    server.use(...bffHandlers(professional));
+    const { summary } = sampleSummaryResponse;
+    server.use(
+      http.get(apiPaths.summary(':ref'), () =>
+        HttpResponse.json({
+          ...sampleSummaryResponse,
+          summary: {
+            ...summary,
+            header: {
+              ...summary.header,
+              authors: [
+                {
+                  kind: 'device',
+                  identifiers: [],
+                  device: { softwareName: 'SClínico', manufacturerModelName: 'SPMS' },
+                  addresses: [],
+                  telecoms: [],
+                },
+              ],
+            },
+          },
+        }),
+      ),
+    );
+    renderApp(`/patient/${summaryRefs.withSummary}/synthese`);
+    const banner = await screen.findByRole('region', { name: 'Patient et document' });
+    expect(within(banner).getByText('Auteur').nextElementSibling).toHaveTextContent('Logiciel : SClínico');
+  });
+
+  it('refuse une référence de patient mal formée sans interroger le service', async () => {
+    server.use(...bffHandlers(professional));
+    renderApp('/patient/<b>/synthese');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Patient introuvable dans cette session' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * One section of the summary: its French title with the document's own title beside it, every coded entry
+ * in translated tables, then its « Texte original », closed on screen and written out in full on paper. The
+ * narrative is rendered twice for that (a disclosure for the screen, a print-only copy): a closed `details`
+ * does not print its content, whatever the style sheet says.
+ */
+import { useId } from 'react';
+import { fr } from '@codegouvfr/react-dsfr';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import type { PatientSummary, Section } from '@sesali/shared';
+import { DocumentLanguage } from './coded-value';
+import { SectionEntries } from './entry-tables';
+import { Narrative } from './narrative';
+import { languageName } from './summary-format';
+
+/** The reference display tool's order of the Patient Summary sections (LOINC); any other comes after. */
+export const SECTION_ORDER = [
+  '48765-2', // allergies and intolerances
+  '10160-0', // medication summary
+  '11450-4', // active problems
+  '47519-4', // surgical procedures
+  '46264-8', // medical devices
+  '11348-0', // history of past illness
+  '11369-6', // immunizations
+  '18776-5', // plan of care
+  '47420-5', // functional status
+  '29762-2', // social history
+  '10162-6', // history of pregnancies
+  '8716-3', // vital signs
+  '30954-2', // results
+  '42348-3', // advance directives
+];
+
+/** The sections in the display tool's order, then any other in document order, then the unknown ones. */
+export function orderedSections(summary: PatientSummary): Section[] {
+  const rank = (section: Section) => {
+    const index = SECTION_ORDER.indexOf(section.loinc ?? '');
+    return index === -1 ? SECTION_ORDER.length : index;
+  };
+  // Array.prototype.sort is stable: equal ranks keep the document's order.
+  return [...[...summary.sections].sort((a, b) => rank(a) - rank(b)), ...summary.unknownSections];
+}
+
+export const ALLERGIES_LOINC = '48765-2';
+
+export function SummarySection({ section }: { section: Section }) {
+  const headingId = useId();
+  const missing = section.counts.seen - section.entries.length;
+  return (
+    <DocumentLanguage.Provider value={section.lang}>
+      <section aria-labelledby={headingId} className={`${fr.cx('fr-mb-6w')} sesali-section`}>
+        <h2 id={headingId}>
+          {section.titleFr}
+          {section.title.trim() !== '' && section.title !== section.titleFr ? (
+            <>
+              {' '}
+              <span className="sesali-section__original-title" lang={section.lang}>
+                ({section.title})
+              </span>
+            </>
+          ) : null}
+        </h2>
+        {section.entries.length === 0 ? (
+          <p>Aucune donnée codée dans cette section : son contenu n’est que dans le texte original.</p>
+        ) : (
+          <SectionEntries entries={section.entries} />
+        )}
+        {missing > 0 ? (
+          <Alert
+            severity="warning"
+            small
+            description={`Le document compte ${section.counts.seen} éléments dans cette section, ${section.entries.length} sont affichés ici : lisez le texte original.`}
+            className={fr.cx('fr-mb-3w')}
+          />
+        ) : null}
+        <OriginalNarrative section={section} />
+      </section>
+    </DocumentLanguage.Provider>
+  );
+}
+
+function OriginalNarrative({ section }: { section: Section }) {
+  const label = `Texte original (${languageName(section.lang)}, non traduit)`;
+  return (
+    <>
+      <details className="sesali-narrative-toggle sesali-screen-only">
+        <summary>{label}</summary>
+        <div className="sesali-narrative" lang={section.lang}>
+          <Narrative nodes={section.narrative} />
+        </div>
+      </details>
+      <div className="sesali-print-only">
+        <h3 className={fr.cx('fr-h6')}>{label}</h3>
+        <div className="sesali-narrative" lang={section.lang}>
+          <Narrative nodes={section.narrative} />
+        </div>
+      </div>
+    </>
+  );
+}
