@@ -85,13 +85,17 @@ function timed(run: () => unknown): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Bare parse and parse + translate, interleaved run by run so both meet the same machine conditions. */
+/**
+ * Bare parse and parse + translate, in alternating blocks of runs: both meet the same machine conditions,
+ * and each block pays for its own garbage (a run does not leave its collection to the other path's timing).
+ */
 function measure(bytes: Buffer, iterations: number, full: () => unknown): { bare: number; full: number } {
   const bareTimes: number[] = [];
   const fullTimes: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    bareTimes.push(timed(() => bareParse(bytes)));
-    fullTimes.push(timed(full));
+  const block = Math.max(3, Math.round(iterations / 10));
+  while (fullTimes.length < iterations) {
+    for (let i = 0; i < block; i++) bareTimes.push(timed(() => bareParse(bytes)));
+    for (let i = 0; i < block; i++) fullTimes.push(timed(full));
   }
   return { bare: median(bareTimes), full: median(fullTimes) };
 }

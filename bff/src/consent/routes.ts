@@ -8,6 +8,7 @@ import { Router } from 'express';
 import { consentRequestSchema, type ConsentContext } from '@sesali/shared';
 import type { Guards } from '../access/guards';
 import { HttpError } from '../http/errors';
+import { updateSession } from '../http/session-ops';
 import { findPatient } from '../patients/patient-refs';
 import type { CountryDirectory } from '../search/country-directory';
 import { currentConsent, noticeLanguagesOf, recordConsent } from './consent';
@@ -37,7 +38,8 @@ export function consentRouter(deps: { guards: Guards; directory: CountryDirector
   });
 
   router.post('/patients/:ref/consent', ...professional, async (req, res) => {
-    const patient = findPatient(req, String(req.params.ref));
+    const ref = String(req.params.ref);
+    const patient = findPatient(req, ref);
     const parsed = consentRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
@@ -45,9 +47,7 @@ export function consentRouter(deps: { guards: Guards; directory: CountryDirector
     }
     const country = await directory.country(patient.countryCode);
     if (!country.purposesOfUse.includes(parsed.data.purposeOfUse)) throw new HttpError('emergency_not_allowed');
-    const consent = recordConsent(patient, parsed.data, deps.ttlMinutes);
-    // The patient object lives in the session: mark it changed so the store keeps the consent.
-    req.session.patients = { ...req.session.patients };
+    const consent = await updateSession(req, () => recordConsent(findPatient(req, ref), parsed.data, deps.ttlMinutes));
     res.status(201).json({
       attestedAt: consent.attestedAt,
       expiresAt: consent.expiresAt,

@@ -1,7 +1,7 @@
 /** express-session's callback methods as promises. */
 import type { Request } from 'express';
 
-type SessionMethod = 'save' | 'regenerate' | 'destroy';
+type SessionMethod = 'save' | 'regenerate' | 'destroy' | 'reload';
 
 function call(req: Request, method: SessionMethod): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -14,3 +14,32 @@ function call(req: Request, method: SessionMethod): Promise<void> {
 export const saveSession = (req: Request) => call(req, 'save');
 export const regenerateSession = (req: Request) => call(req, 'regenerate');
 export const destroySession = (req: Request) => call(req, 'destroy');
+
+const reloadSession = (req: Request) => call(req, 'reload');
+const sessionLocks = new Map<string, Promise<void>>();
+
+/**
+ * Changes the session as one step against concurrent requests of the same session (two tabs searching at
+ * once): within this process, changes of one session run one after the other, each on the stored state
+ * reloaded, saved before the next. Across several BFF instances a narrow window remains (docs/decisions/004).
+ */
+export async function updateSession<T>(req: Request, change: () => T): Promise<T> {
+  const id = req.sessionID;
+  const previous = sessionLocks.get(id) ?? Promise.resolve();
+  let release = () => {};
+  const mine = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const tail = previous.then(() => mine);
+  sessionLocks.set(id, tail);
+  await previous;
+  try {
+    await reloadSession(req);
+    const result = change();
+    await saveSession(req);
+    return result;
+  } finally {
+    release();
+    if (sessionLocks.get(id) === tail) sessionLocks.delete(id);
+  }
+}

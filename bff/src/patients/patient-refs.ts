@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import type { PatientDemographics, RecordedConsent } from '@sesali/shared';
 import { HttpError } from '../http/errors';
+import { updateSession } from '../http/session-ops';
 
 export interface StoredConsent extends RecordedConsent {
   emergencyReason?: string;
@@ -28,14 +29,21 @@ declare module 'express-session' {
   }
 }
 
-export function rememberPatient(req: Request, patient: FoundPatient): string {
-  const patients = { ...(req.session.patients ?? {}) };
-  const refs = Object.keys(patients).sort((a, b) => (patients[a]?.foundAt ?? 0) - (patients[b]?.foundAt ?? 0));
-  while (refs.length >= MAX_PATIENTS_PER_SESSION) delete patients[refs.shift() as string];
-  const ref = randomBytes(18).toString('base64url');
-  patients[ref] = patient;
-  req.session.patients = patients;
-  return ref;
+/** Keeps the patients found by one search, each behind a new ref (in the order given). */
+export function rememberPatients(req: Request, found: FoundPatient[]): Promise<string[]> {
+  return updateSession(req, () => {
+    const patients = { ...(req.session.patients ?? {}) };
+    const refs = Object.keys(patients).sort((a, b) => (patients[a]?.foundAt ?? 0) - (patients[b]?.foundAt ?? 0));
+    while (refs.length + found.length > MAX_PATIENTS_PER_SESSION && refs.length > 0)
+      delete patients[refs.shift() as string];
+    const added = found.map((patient) => {
+      const ref = randomBytes(18).toString('base64url');
+      patients[ref] = patient;
+      return ref;
+    });
+    req.session.patients = patients;
+    return added;
+  });
 }
 
 export function findPatient(req: Request, ref: string): FoundPatient {

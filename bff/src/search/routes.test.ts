@@ -61,6 +61,12 @@ describe('patient search', () => {
     await other.get(`/api/patients/${ref}`).expect(404);
   });
 
+  it('keeps every patient found by concurrent searches of one session (two tabs)', async () => {
+    const responses = await Promise.all(['complete', 'with-pdf', 'known-absence', 'complete'].map((f) => search('PT', f)));
+    const refs = responses.map((r) => patientSearchResponseSchema.parse(r.body).candidates[0]?.ref as string);
+    for (const ref of refs) await doctor.get(`/api/patients/${ref}`).expect(200);
+  });
+
   it('returns two candidates for the several-matches identifier', async () => {
     const response = await search('EE', 'several-matches-1');
     expect(response.status).toBe(200);

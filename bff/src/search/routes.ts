@@ -21,7 +21,7 @@ import type { AssertionSigner } from '../contact-point/assertions';
 import { ContactPointFailure, type ContactPointClient } from '../contact-point/client';
 import { hcpContext } from '../contact-point/hcp-context';
 import { HttpError } from '../http/errors';
-import { findPatient, rememberPatient, type FoundPatient } from '../patients/patient-refs';
+import { findPatient, rememberPatients, type FoundPatient } from '../patients/patient-refs';
 import type { CountryDirectory } from './country-directory';
 
 const relative = (path: string) => path.replace(/^\/api/, '');
@@ -108,10 +108,13 @@ export function searchRouter(deps: {
       throw error;
     }
     if (patients.length === 0) throw new HttpError('patient_not_found');
-    const candidates = patients.map((demographics) => {
-      const found = { countryCode: parsed.data.countryCode, demographics, foundAt: Date.now() };
-      return toCandidate(rememberPatient(req, found), found);
-    });
+    const found = patients.map((demographics) => ({
+      countryCode: parsed.data.countryCode,
+      demographics,
+      foundAt: Date.now(),
+    }));
+    const refs = await rememberPatients(req, found);
+    const candidates = found.map((patient, i) => toCandidate(refs[i] as string, patient));
     res.json({ candidates });
   });
 

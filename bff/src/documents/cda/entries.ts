@@ -61,8 +61,14 @@ export function cdaEntry(entry: XmlElement, kind: SectionKind | undefined, conte
       )
     );
   } catch (error) {
+    // A reader bug or a construct no reader expected: the entry is still kept, with its narrative reference.
     const message = error instanceof Error ? error.message : String(error);
-    return otherEntry(statement, `could not be read (${message.slice(0, 200)})`, context);
+    return {
+      type: 'other',
+      element: statement.name,
+      reason: `could not be read (${message.slice(0, 200)})`,
+      narrativeRef: referenceId(child(statement, 'text')),
+    };
   }
 }
 

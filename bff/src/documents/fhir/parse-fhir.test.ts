@@ -256,6 +256,22 @@ describe('refused FHIR documents', () => {
     );
   });
 
+  it('refuses a Composition whose sections are malformed, at any level', () => {
+    const withSections = (sections: unknown) => {
+      const copy = structuredClone(bundle) as { entry: { resource: Record<string, unknown> }[] };
+      const first = copy.entry[0];
+      if (first) first.resource.section = sections;
+      return Buffer.from(JSON.stringify(copy));
+    };
+    expect(documentError(() => parseFhirPatientSummary(withSections([{ entry: 'not an array' }]))).code).toBe(
+      'document_unreadable',
+    );
+    expect(
+      documentError(() => parseFhirPatientSummary(withSections([{ title: 'Parent', section: [{ title: 42 }] }])))
+        .detail,
+    ).toMatch(/sub-section/);
+  });
+
   it('refuses a document larger than the limit', () => {
     const fixture = readFixture(FHIR_FIXTURE);
     expect(documentError(() => parseFhirPatientSummary(fixture, { maxBytes: 1000 })).code).toBe('document_too_large');

@@ -126,11 +126,11 @@ export function parseFhirPatientSummary(bytes: Uint8Array, options: FhirParseOpt
   const unknownSections: Section[] = [];
   const collect = (list: readonly unknown[] | undefined, depth: number): void => {
     for (const raw of list ?? []) {
+      // Like the top-level ones (checked with the Composition), a malformed sub-section refuses the document:
+      // never a partial model.
       const parsed = compositionSectionSchema.safeParse(raw);
-      if (!parsed.success) {
-        unknownSections.push(unreadableSection(lang));
-        continue;
-      }
+      if (!parsed.success)
+        throw new DocumentError('document_unreadable', `malformed Composition sub-section: ${issues(parsed.error)}`);
       const section = fhirSection(parsed.data, context);
       if (sectionKind(section.loinc) !== undefined) sections.push(section);
       else unknownSections.push(section);
@@ -166,17 +166,6 @@ function fhirSection(section: FhirCompositionSection, context: FhirContext): Sec
     narrative: fhirNarrative(section.text?.div).nodes,
     entries,
     counts: { seen: references.length, mapped: entries.length },
-  };
-}
-
-function unreadableSection(lang: string): Section {
-  return {
-    title: '',
-    titleFr: 'Section illisible',
-    lang,
-    narrative: [],
-    entries: [],
-    counts: { seen: 0, mapped: 0 },
   };
 }
 
@@ -259,6 +248,7 @@ function parse<S extends z.ZodType>(schema: S, resource: FhirResource): z.infer<
   return parsed.data;
 }
 
+/** A resource's logical id as an entry identifier (FHIR ids are not OIDs: the root only says where it comes from). */
 const entryId = (resource: FhirResource): Identifier | undefined =>
   resource.id === undefined ? undefined : { root: 'urn:fhir', extension: `${resource.resourceType}/${resource.id}` };
 
