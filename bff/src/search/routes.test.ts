@@ -62,7 +62,9 @@ describe('patient search', () => {
   });
 
   it('keeps every patient found by concurrent searches of one session (two tabs)', async () => {
-    const responses = await Promise.all(['complete', 'with-pdf', 'known-absence', 'complete'].map((f) => search('PT', f)));
+    const responses = await Promise.all(
+      ['complete', 'with-pdf', 'known-absence', 'complete'].map((f) => search('PT', f)),
+    );
     const refs = responses.map((r) => patientSearchResponseSchema.parse(r.body).candidates[0]?.ref as string);
     for (const ref of refs) await doctor.get(`/api/patients/${ref}`).expect(200);
   });
