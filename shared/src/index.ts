@@ -14,3 +14,4 @@ export * from './contracts/notice';
 export * from './contracts/consent';
 export * from './summary/model';
 export * from './contracts/summary-api';
+export * from './summary/null-flavors';

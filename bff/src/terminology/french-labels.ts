@@ -4,6 +4,8 @@
  * national MTC keeps its wording); these are the fallback, so a clinician never meets an empty cell or an
  * English section title.
  */
+import { nullFlavorFr } from '@sesali/shared';
+
 /** LOINC section code → French section name (same wording as the shipped eHDSISection value set). */
 const SECTION_TITLES_FR: Readonly<Record<string, string>> = {
   '48765-2': 'Allergies et réactions indésirables',
@@ -20,26 +22,6 @@ const SECTION_TITLES_FR: Readonly<Record<string, string>> = {
   '8716-3': 'Signes vitaux',
   '30954-2': 'Résultats d’examens complémentaires',
   '42348-3': 'Directives anticipées',
-};
-
-/** HL7 NullFlavor → French phrase, shown with the code: « Non renseigné (NI) ». */
-const NULL_FLAVOR_FR: Readonly<Record<string, string>> = {
-  NI: 'Non renseigné',
-  UNK: 'Inconnu',
-  ASKU: 'Demandé mais inconnu',
-  NAV: 'Temporairement indisponible',
-  NASK: 'Non demandé',
-  NA: 'Non applicable',
-  MSK: 'Masqué',
-  OTH: 'Autre (non codé)',
-  NINF: 'Moins l’infini',
-  PINF: 'Plus l’infini',
-  INV: 'Invalide',
-  DER: 'Dérivé',
-  UNC: 'Non codé',
-  NP: 'Non présent',
-  QS: 'Quantité suffisante',
-  TRC: 'Traces',
 };
 
 /** Known-absence codes (IPS absent and unknown data) → French, should the catalogue lack them. */
@@ -72,7 +54,7 @@ export const absentOrUnknownFr = (code: string): string | undefined => own(ABSEN
 /** The phrase for a missing value, e.g. « Non renseigné (NI) ». */
 export function nullFlavorPhrase(nullFlavor: string | undefined, designationFr?: string): string {
   if (nullFlavor === undefined) return 'Non renseigné';
-  const base = designationFr?.trim() || own(NULL_FLAVOR_FR, nullFlavor) || 'Non renseigné';
+  const base = designationFr?.trim() || nullFlavorFr(nullFlavor) || 'Non renseigné';
   return `${capitalise(base)} (${nullFlavor})`;
 }
 

@@ -4,28 +4,11 @@
  * carries as bare strings (act status, plan-of-care activity and mood, contact roles). Coded values need none
  * of this: the BFF already chose their French display.
  */
-import type { Address, Period, PersonName, Telecom } from '@sesali/shared';
-
-/**
- * HL7 NullFlavor in French, for the plain fields the BFF leaves as codes (periods, quantities). Same wording
- * as the BFF's phrases for coded values, so that « Inconnu (UNK) » reads the same everywhere.
- */
-const NULL_FLAVOR_FR: Readonly<Record<string, string>> = {
-  NI: 'Non renseigné',
-  UNK: 'Inconnu',
-  ASKU: 'Demandé mais inconnu',
-  NAV: 'Temporairement indisponible',
-  NASK: 'Non demandé',
-  NA: 'Non applicable',
-  MSK: 'Masqué',
-  OTH: 'Autre (non codé)',
-  NINF: 'Moins l’infini',
-  PINF: 'Plus l’infini',
-};
+import { nullFlavorFr, type Address, type Period, type PersonName, type Telecom } from '@sesali/shared';
 
 /** « Inconnu (UNK) »: the reason a document gives for a missing value, with its code. */
 export function nullFlavorText(nullFlavor: string): string {
-  return `${NULL_FLAVOR_FR[nullFlavor] ?? 'Non renseigné'} (${nullFlavor})`;
+  return `${nullFlavorFr(nullFlavor) ?? 'Non renseigné'} (${nullFlavor})`;
 }
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
