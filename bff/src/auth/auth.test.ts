@@ -26,6 +26,13 @@ beforeAll(async () => {
         redirectUris: [`${TEST_PUBLIC_URL}/auth/callback`],
         postLogoutRedirectUris: [`${TEST_PUBLIC_URL}/`],
       },
+      {
+        clientId: 'sesali-test-jwt',
+        clientSecret: TEST_CLIENT.clientSecret,
+        redirectUris: [`${TEST_PUBLIC_URL}/auth/callback`],
+        postLogoutRedirectUris: [`${TEST_PUBLIC_URL}/`],
+        signedUserinfo: true,
+      },
     ],
   });
   config = testConfig(psc.discoveryUrl);
@@ -164,6 +171,18 @@ describe('login with Pro Santé Connect', () => {
     const refused = await agent.post('/auth/logout').set('Origin', 'https://evil.example').expect(403);
     expect(refused.body.code).toBe('forbidden_origin');
     await agent.get('/api/session').expect(200);
+  });
+
+  it('reads userinfo served as a signed JWT, as PSC may send it', async () => {
+    const jwtConfig = testConfig(psc.discoveryUrl, { PSC_CLIENT_ID: 'sesali-test-jwt' });
+    const jwtApp = createApp(jwtConfig, await testDependencies(jwtConfig, store.store));
+    const agent = request.agent(jwtApp).set('User-Agent', CHROME_UA).set('Origin', TEST_PUBLIC_URL);
+    const login = await agent.get('/auth/login').expect(303);
+    const callback = await loginAtSimulator(String(login.headers.location), { persona: 'medecin-du-travail' });
+    const done = await agent.get(`${callback.pathname}${callback.search}`).expect(303);
+    expect(done.headers.location).toBe('/acces-refuse?raison=occupational_medicine');
+    const session = await agent.get('/api/session').expect(200);
+    expect(session.body.access).toEqual({ decision: 'deny', reason: 'occupational_medicine' });
   });
 
   it('says PSC is unavailable when the provider cannot be reached', async () => {

@@ -21,6 +21,8 @@ export interface SimulatedClient {
   clientSecret: string;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
+  /** Serve this client's userinfo as a signed JWT (application/jwt), as PSC may. */
+  signedUserinfo?: boolean;
 }
 
 export interface PscSimulatorOptions {
@@ -82,6 +84,7 @@ export async function startPscSimulator(options: PscSimulatorOptions): Promise<P
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
+      ...(c.signedUserinfo ? { userinfo_signed_response_alg: 'RS256' } : {}),
     })),
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
@@ -103,6 +106,7 @@ export async function startPscSimulator(options: PscSimulatorOptions): Promise<P
     interactions: { url: (_ctx, interaction) => `${PSC_REALM_PATH}/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
+      jwtUserinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx, form) => {
