@@ -46,7 +46,8 @@ const steps = [
     process.execPath,
     ['--experimental-vm-modules', join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--maxWorkers=2', '--ci'],
   ],
-  ['SPA build', bin('vite', 'client'), ['build', '--logLevel', 'warn'], { cwd: join(root, 'client') }],
+  ['SPA build', bin('pnpm'), ['--filter', '@sesali/client', 'run', 'build', '--logLevel', 'warn']],
+  ['Bundle budget', process.execPath, [join(root, 'scripts', 'bundle-budget.mjs')]],
   ['Browser journeys', bin('playwright', 'e2e'), ['test'], { cwd: join(root, 'e2e') }],
 ];
 for (const [title, command, args, options] of steps) {
