@@ -46,6 +46,12 @@ export function SiteHeader() {
           </div>
         </div>
       </div>
+      {/* DSFR's script copies the tools into this menu, shown on small screens only. */}
+      <div className={fr.cx('fr-header__menu', 'fr-modal')} id="menu-principal" aria-label="Menu">
+        <div className={fr.cx('fr-container')}>
+          <div className={fr.cx('fr-header__menu-links')} />
+        </div>
+      </div>
     </header>
   );
 }
