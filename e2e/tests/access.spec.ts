@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 
 test('a médecin du travail is refused with the FAQ wording, and his cookie gets 403 on a protected route', async ({
   page,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, logInAs } from './support';
+import { expect, test, expectNoAxeViolations, logInAs } from './support';
 
 test('a médecin généraliste logs in, sees her name and organisation, then logs out', async ({ page }) => {
   await page.goto('/');

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { euLanguages } from '@sesali/shared';
-import { expectNoAxeViolations } from './support';
+import { expect, test, expectNoAxeViolations } from './support';
 
 test('the notice loads in all 24 EU languages', async ({ page }) => {
   for (const lang of euLanguages) {

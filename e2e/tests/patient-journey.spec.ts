@@ -2,8 +2,8 @@
  * The professional's journey against the simulated member states (mocks/fixtures/SCENARIOS.md): country,
  * search mask, identification, confirmation, consent, then the country answers the document request.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, logInAs } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, expectNoAxeViolations, logInAs } from './support';
 
 async function searchPortugal(page: Page, utente: string) {
   await page.getByRole('link', { name: 'Rechercher un patient' }).first().click();

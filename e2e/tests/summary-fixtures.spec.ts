@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
-import { logInAs } from './support';
+import { expect, test, logInAs } from './support';
 
 const fixtures = fileURLToPath(new URL('../../mocks/fixtures', import.meta.url));
 const ORIGIN = { origin: 'http://localhost:3100' };

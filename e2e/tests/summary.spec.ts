@@ -2,8 +2,8 @@
  * Reading the Patient Summary in the browser, from the simulated member states: every section and entry,
  * the three translation levels, the original narrative, the original PDF, and the print view.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, logInAs } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, expectNoAxeViolations, logInAs } from './support';
 
 async function openSummary(page: Page, country: string, ...identifiers: string[]) {
   await page.goto(`/recherche/${country}`);
