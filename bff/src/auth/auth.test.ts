@@ -179,7 +179,22 @@ describe('login with Pro Santé Connect', () => {
     const agent = request.agent(jwtApp).set('User-Agent', CHROME_UA).set('Origin', TEST_PUBLIC_URL);
     const login = await agent.get('/auth/login').expect(303);
     const callback = await loginAtSimulator(String(login.headers.location), { persona: 'medecin-du-travail' });
-    const done = await agent.get(`${callback.pathname}${callback.search}`).expect(303);
+    // Record what the userinfo endpoint answers the BFF, to be sure it was a JWT and not JSON.
+    const realFetch = globalThis.fetch;
+    const userinfoTypes: (string | null)[] = [];
+    globalThis.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/protocol/openid-connect/userinfo')) userinfoTypes.push(response.headers.get('content-type'));
+      return response;
+    };
+    let done;
+    try {
+      done = await agent.get(`${callback.pathname}${callback.search}`).expect(303);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(userinfoTypes).toEqual([expect.stringMatching(/^application\/jwt/)]);
     expect(done.headers.location).toBe('/acces-refuse?raison=occupational_medicine');
     const session = await agent.get('/api/session').expect(200);
     expect(session.body.access).toEqual({ decision: 'deny', reason: 'occupational_medicine' });

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { SignJWT, createLocalJWKSet, importPKCS8 } from 'jose';
+import { SignJWT, importPKCS8 } from 'jose';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
+import type { setupServer } from 'msw/node';
 import {
   assertionHeaders,
   assertionTypes,
@@ -17,7 +17,8 @@ import {
   patientQueryResponseSchema,
   type PatientId,
 } from '@sesali/shared';
-import { createFixtureStore, memberStateHandlers, writeCountry, writePatient } from '@sesali/mocks/member-states';
+import { createFixtureStore, writeCountry, writePatient } from '@sesali/mocks/member-states';
+import { startSimulatedMemberStates } from '../testing/simulated-member-states';
 import { TEST_ASSERTION_PEM } from '../testing/test-dependencies';
 import { createAssertionSigner, type AssertionSigner } from './assertions';
 import { ContactPointFailure, createContactPointClient } from './client';
@@ -113,16 +114,7 @@ async function failureOf(promise: Promise<unknown>): Promise<ContactPointFailure
 }
 
 beforeAll(async () => {
-  signer = await createAssertionSigner({
-    pem: TEST_ASSERTION_PEM,
-    issuer: 'http://localhost:3999',
-    audience: BASE,
-    ttlSeconds: 60,
-  });
-  server = setupServer(
-    ...memberStateHandlers({ baseUrl: BASE, fixtures, keys: createLocalJWKSet(signer.jwks), audience: BASE }),
-  );
-  server.listen({ onUnhandledRequest: 'error' });
+  ({ signer, server } = await startSimulatedMemberStates(BASE, fixtures));
 });
 afterEach(() => server.resetHandlers());
 afterAll(() => {

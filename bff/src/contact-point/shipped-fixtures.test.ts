@@ -2,13 +2,12 @@
  * Every shipped fixture through every handler: what the simulated member states answer for each patient parses
  * with the shared contracts (the client validates every answer), and each scenario patient gives its mapped error.
  */
-import { createLocalJWKSet } from 'jose';
-import { setupServer } from 'msw/node';
+import type { setupServer } from 'msw/node';
 import type { PatientId } from '@sesali/shared';
 import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
-import { createFixtureStore, memberStateHandlers } from '@sesali/mocks/member-states';
-import { TEST_ASSERTION_PEM } from '../testing/test-dependencies';
-import { createAssertionSigner, type AssertionSigner } from './assertions';
+import { createFixtureStore } from '@sesali/mocks/member-states';
+import { startSimulatedMemberStates } from '../testing/simulated-member-states';
+import type { AssertionSigner } from './assertions';
 import { ContactPointFailure, createContactPointClient } from './client';
 
 const BASE = 'https://ncp.sesali.test';
@@ -46,16 +45,7 @@ const assertions = async (patientId: PatientId) => ({
 });
 
 beforeAll(async () => {
-  signer = await createAssertionSigner({
-    pem: TEST_ASSERTION_PEM,
-    issuer: 'http://localhost:3999',
-    audience: BASE,
-    ttlSeconds: 60,
-  });
-  server = setupServer(
-    ...memberStateHandlers({ baseUrl: BASE, fixtures, keys: createLocalJWKSet(signer.jwks), audience: BASE }),
-  );
-  server.listen({ onUnhandledRequest: 'error' });
+  ({ signer, server } = await startSimulatedMemberStates(BASE, fixtures));
 });
 afterAll(() => server.close());
 

@@ -10,7 +10,12 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
-import { validateSearch, type PatientSearchRequest, type SearchForm } from '@sesali/shared';
+import {
+  validateSearch,
+  type PatientSearchRequest,
+  type SearchField as SearchFormField,
+  type SearchForm,
+} from '@sesali/shared';
 import { ApiClientError } from '@/lib/api-client';
 import { useSearchPatients } from '../api/search-patients';
 import { CandidateTable } from './candidate-table';
@@ -79,6 +84,18 @@ export function PatientSearchForm({ form }: { form: SearchForm }) {
     setErrors(({ [key]: _fixed, ...others }) => others);
   };
 
+  const renderField = (field: SearchFormField) => (
+    <SearchField
+      key={field.key}
+      field={field}
+      countryCode={form.countryCode}
+      id={fieldId(field.key)}
+      value={values[field.key] ?? ''}
+      error={errors[field.key]}
+      onChange={(value) => change(field.key, value)}
+    />
+  );
+
   const chooseGroup = (index: number) => {
     setGroup(index);
     setErrors({});
@@ -104,31 +121,11 @@ export function PatientSearchForm({ form }: { form: SearchForm }) {
             }))}
           />
         ) : null}
-        {identifierFields.map((field) => (
-          <SearchField
-            key={field.key}
-            field={field}
-            countryCode={form.countryCode}
-            id={fieldId(field.key)}
-            value={values[field.key] ?? ''}
-            error={errors[field.key]}
-            onChange={(value) => change(field.key, value)}
-          />
-        ))}
+        {identifierFields.map(renderField)}
         <Accordion label="Où trouver cet identifiant ?" titleAs="h2" className={fr.cx('fr-mb-4w')}>
           <IdentifierHelp form={form} group={group} />
         </Accordion>
-        {form.otherFields.map((field) => (
-          <SearchField
-            key={field.key}
-            field={field}
-            countryCode={form.countryCode}
-            id={fieldId(field.key)}
-            value={values[field.key] ?? ''}
-            error={errors[field.key]}
-            onChange={(value) => change(field.key, value)}
-          />
-        ))}
+        {form.otherFields.map(renderField)}
         <Button type="submit" iconId="fr-icon-search-line" iconPosition="left">
           Rechercher le patient
         </Button>

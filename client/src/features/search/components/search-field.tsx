@@ -59,6 +59,13 @@ export function SearchField({ field, countryCode, id, value, error, onChange }: 
   const label = field.mandatory ? field.label : `${field.label} (facultatif)`;
   const hint = fieldHint(field, countryCode);
   const state = error ? 'error' : 'default';
+  const nativeProps = {
+    id,
+    name: field.key,
+    value,
+    'aria-required': field.mandatory,
+    'aria-invalid': error ? true : undefined,
+  };
 
   if (field.kind === 'gender') {
     return (
@@ -67,14 +74,7 @@ export function SearchField({ field, countryCode, id, value, error, onChange }: 
         hint={hint}
         state={state}
         stateRelatedMessage={error}
-        nativeSelectProps={{
-          id,
-          name: field.key,
-          value,
-          onChange: (event) => onChange(event.target.value),
-          'aria-required': field.mandatory,
-          'aria-invalid': error ? true : undefined,
-        }}
+        nativeSelectProps={{ ...nativeProps, onChange: (event) => onChange(event.target.value) }}
       >
         <option value="">Sélectionnez une option</option>
         {GENDER_OPTIONS.map((option) => (
@@ -93,12 +93,8 @@ export function SearchField({ field, countryCode, id, value, error, onChange }: 
       state={state}
       stateRelatedMessage={error}
       nativeInputProps={{
-        id,
-        name: field.key,
-        value,
+        ...nativeProps,
         onChange: (event) => onChange(event.target.value),
-        'aria-required': field.mandatory,
-        'aria-invalid': error ? true : undefined,
         // A patient's identifiers are not for the browser to remember, suggest or send to a spelling service.
         autoComplete: 'off',
         spellCheck: false,
