@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   if (documentPath === undefined || documentPath === '--help' || documentPath === '-h') {
     console.log('Usage: npx tsx bff/src/terminology/coverage.ts <document.xml | document.json>');
     console.log(
-      'Lists the codes that have no fr-FR designation in the catalogue (bff/terminology/ltr + TERMINOLOGY_DIR).',
+      'Lists the codes that have no fr-FR designation in the catalogue (bff/terminology/fr + TERMINOLOGY_DIR).',
     );
     return documentPath === undefined ? 2 : 0;
   }

@@ -1,5 +1,5 @@
 /**
- * Loads the terminology catalogue at boot: the LTR files shipped in bff/terminology/ltr (French designations
+ * Loads the terminology catalogue at boot: the LTR files shipped in bff/terminology/fr (French designations
  * covering the project's fixtures), then those of the directory an operator names (TERMINOLOGY_DIR, read by
  * the caller), whose designations win. A bad file is reported with its path and skipped; loading never fails.
  */
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { TerminologyCatalogue } from './catalogue';
 import { readLtrFile } from './ltr';
 
-export const SHIPPED_LTR_DIRECTORY = fileURLToPath(new URL('../../terminology/ltr/', import.meta.url));
+export const SHIPPED_LTR_DIRECTORY = fileURLToPath(new URL('../../terminology/fr/', import.meta.url));
 const MAX_LTR_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface TerminologyProblem {
