@@ -1,81 +1,116 @@
 /**
- * Operator tool: lists the codes of a Patient Summary (CDA L3 or FHIR Bundle) that have no French designation
- * in the terminology catalogue (the shipped one plus TERMINOLOGY_DIR when set).
+ * Operator tool: how the catalogue (the shipped one plus TERMINOLOGY_DIR when set) translates Patient
+ * Summaries (CDA L3 or FHIR Bundles). Give it files or folders; it prints, per document and in total, the
+ * shares of values shown in French, in the English reference, in the source language, as missing data, and
+ * as « Terme non fourni », the bare codes (always 0), then the most frequent codes without French by value set.
  *
- *   npx tsx bff/src/terminology/coverage.ts <document>      (or: npm run terminology:coverage -- <document>)
+ *   npm run terminology:coverage -- <document | folder> [more…] [--details]
  *
- * Exit code 0 when the document was read, whatever it lists; 2 when it could not be read.
+ * --details also lists each document's gaps with where they are. Exit code 0 when every document was read;
+ * 2 when none was given or one could not be read (the others are still reported).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { PatientSummary } from '@sesali/shared';
 import { parseCdaPatientSummary } from '../documents/cda/parse-cda';
 import { DocumentError } from '../documents/errors';
 import { parseFhirPatientSummary } from '../documents/fhir/parse-fhir';
-import { coverageReport, type CoverageGap } from './coverage-report';
+import { translateSummary } from '../documents/translate';
+import { corpusCoverage, coverageReport, share, type CoverageReport, type LevelCounts } from './coverage-report';
 import { loadTerminology } from './load';
 
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+const TOP_CODES_PER_VALUE_SET = 8;
 
-async function main(argv: string[]): Promise<number> {
-  const documentPath = argv[0];
-  if (documentPath === undefined || documentPath === '--help' || documentPath === '-h') {
-    console.log('Usage: npx tsx bff/src/terminology/coverage.ts <document.xml | document.json>');
-    console.log(
-      'Lists the codes that have no fr-FR designation in the catalogue (bff/terminology/fr + TERMINOLOGY_DIR).',
-    );
-    return documentPath === undefined ? 2 : 0;
+async function documentsIn(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return [path];
+  const out: string[] = [];
+  for (const name of (await readdir(path)).sort()) {
+    const child = join(path, name);
+    const childInfo = await stat(child);
+    if (childInfo.isDirectory()) out.push(...(await documentsIn(child)));
+    else if (/\.(xml|json)$/i.test(name)) out.push(child);
   }
-
-  const extraDirectory = process.env.TERMINOLOGY_DIR;
-  const { catalogue, problems, files } = await loadTerminology({ extraDirectory });
-  const bytes = await readFile(documentPath);
-  const isJson =
-    documentPath.toLowerCase().endsWith('.json') || bytes.toString('utf8', 0, 64).trimStart().startsWith('{');
-
-  let summary;
-  try {
-    summary = isJson
-      ? parseFhirPatientSummary(bytes, { maxBytes: NO_LIMIT })
-      : parseCdaPatientSummary(bytes, { maxBytes: NO_LIMIT });
-  } catch (error) {
-    if (error instanceof DocumentError) {
-      console.error(`Cannot read ${documentPath}: ${error.detail}`);
-      return 2;
-    }
-    throw error;
-  }
-
-  console.log(`Document: ${documentPath} (${isJson ? 'FHIR Bundle' : 'CDA'}, language ${summary.header.language})`);
-  for (const { directory, count } of files) console.log(`Catalogue: ${count} value sets from ${directory}`);
-  console.log(`Catalogue: ${catalogue.conceptCount} concepts in ${catalogue.valueSetCount} value sets`);
-  for (const problem of problems) console.log(`Catalogue problem: ${problem.path}: ${problem.message}`);
-
-  const report = coverageReport(summary, catalogue);
-  console.log(
-    `Coded values: ${report.coded}; with a French designation: ${report.french}; without: ${report.gaps.length}`,
-  );
-  if (report.gaps.length > 0) {
-    console.log('');
-    printTable(report.gaps);
-  }
-  return 0;
+  return out;
 }
 
-function printTable(gaps: CoverageGap[]): void {
-  const rows = [
-    ['code', 'system', 'displayName', 'status', 'where'],
-    ...gaps.map((gap) => [
-      gap.code,
-      gap.codeSystemName ? `${gap.codeSystem} (${gap.codeSystemName})` : gap.codeSystem,
-      gap.displayName ?? '',
-      gap.status,
-      gap.where,
-    ]),
-  ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  for (const row of rows)
-    console.log(
-      row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  '),
-    );
+function parse(bytes: Buffer, path: string): PatientSummary {
+  const isJson = path.toLowerCase().endsWith('.json') || bytes.toString('utf8', 0, 64).trimStart().startsWith('{');
+  return isJson
+    ? parseFhirPatientSummary(bytes, { maxBytes: NO_LIMIT })
+    : parseCdaPatientSummary(bytes, { maxBytes: NO_LIMIT });
+}
+
+const levelsLine = (levels: LevelCounts, values: number): string =>
+  [
+    `French ${share(levels.fr, values)}`,
+    `English ${share(levels.en, values)}`,
+    `source language ${share(levels.original, values)}`,
+    `absent ${share(levels.absent, values)}`,
+    `term not given ${share(levels.unnamed, values)}`,
+  ].join(', ');
+
+async function main(argv: string[]): Promise<number> {
+  const details = argv.includes('--details');
+  const paths = argv.filter((arg) => !arg.startsWith('--'));
+  if (paths.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    console.log('Usage: npm run terminology:coverage -- <document | folder> [more…] [--details]');
+    console.log('Shares of coded values shown in French, English, the source language… (bff/terminology + TERMINOLOGY_DIR).');
+    return paths.length === 0 ? 2 : 0;
+  }
+
+  const { catalogue, problems, files } = await loadTerminology({ extraDirectory: process.env.TERMINOLOGY_DIR });
+  for (const { directory, source, count } of files) console.log(`Catalogue (${source}): ${count} value sets from ${directory}`);
+  console.log(`Catalogue: ${catalogue.conceptCount} concepts in ${catalogue.valueSetCount} value sets`);
+  for (const problem of problems) console.log(`Catalogue problem: ${problem.path}: ${problem.message}`);
+  console.log('');
+
+  let exitCode = 0;
+  const reports: CoverageReport[] = [];
+  for (const path of paths) {
+    for (const document of await documentsIn(path)) {
+      let summary: PatientSummary;
+      try {
+        summary = translateSummary(parse(await readFile(document), document), catalogue);
+      } catch (error) {
+        if (!(error instanceof DocumentError)) throw error;
+        console.log(`${basename(document)}: not read (${error.detail})`);
+        exitCode = 2;
+        continue;
+      }
+      const report = coverageReport(summary, catalogue);
+      reports.push(report);
+      console.log(
+        `${basename(document)} (${summary.header.language}): ${report.values} values — ${levelsLine(report.levels, report.values)}; bare codes ${report.bareCodes}`,
+      );
+      if (details)
+        for (const gap of report.gaps)
+          console.log(`    ${gap.level.padEnd(8)} ${gap.code ?? '(no code)'} ${gap.displayName ?? ''} — ${gap.where}`);
+    }
+  }
+
+  const total = corpusCoverage(reports);
+  console.log('');
+  console.log(`Total: ${total.documents} documents, ${total.values} coded values`);
+  console.log(`  ${levelsLine(total.levels, total.values)}`);
+  console.log(`  bare codes shown as a term: ${total.bareCodes}`);
+  console.log(`  medicinal product codes (named by the product's name, not translated; not in the shares): ${total.productCodes}`);
+  if (total.missing.size > 0) {
+    console.log('');
+    console.log('Most frequent codes not shown in French, by value set:');
+    const groups = [...total.missing.entries()]
+      .map(([group, codes]) => ({ group, codes, count: [...codes.values()].reduce((sum, c) => sum + c.count, 0) }))
+      .sort((a, b) => b.count - a.count);
+    for (const { group, codes, count } of groups) {
+      const name = catalogue.valueSetName(group);
+      console.log(`  ${name ? `${name} (${group})` : group}: ${count}`);
+      const top = [...codes.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, TOP_CODES_PER_VALUE_SET);
+      for (const [code, { count: n, displayName, level }] of top)
+        console.log(`    ${String(n).padStart(3)} × ${code} [${level}] ${displayName ?? ''}`);
+    }
+  }
+  return exitCode;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -46,24 +46,32 @@ beforeAll(() => {
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('loadTerminology', () => {
-  it('loads the shipped catalogue without a problem', async () => {
+  it('loads the MVC reference and the project’s French without a problem', async () => {
     const { catalogue, problems, files } = await loadTerminology();
     expect(problems).toEqual([]);
-    expect(files).toEqual([expect.objectContaining({ count: 38 })]);
-    expect(catalogue.conceptCount).toBeGreaterThan(300);
+    expect(files).toEqual([
+      expect.objectContaining({ source: 'mvc', count: 51 }),
+      expect.objectContaining({ source: 'project', count: expect.any(Number) }),
+    ]);
+    expect(catalogue.conceptCount).toBeGreaterThan(25_000);
     expect(catalogue.designation('2.16.840.1.113883.6.96', '126485001')).toMatchObject({
       text: 'Urticaire',
       level: 'fr',
+      source: 'project',
       valueSet: '1.3.6.1.4.1.12559.11.10.1.3.1.42.11',
     });
-    expect(catalogue.designation(ATC, 'N02BB02')).toMatchObject({ text: 'metamizole sodium', level: 'en' });
-    expect(catalogue.designation('2.16.840.1.113883.6.3', 'M79.7')).toBeUndefined();
+    // The MVC reference level: an ATC substance with no French yet, in English, from the MVC.
+    expect(catalogue.designation(ATC, 'N03AG01')).toMatchObject({ text: 'valproic acid', level: 'en', source: 'mvc' });
+    // ICD-10 from the MVC (which names it by the eHDSI OID), found under the HL7 OID too.
+    expect(catalogue.designation('2.16.840.1.113883.6.3', 'J45')).toMatchObject({ text: 'Asthma', level: 'en' });
+    // EDQM under its epSOS-era OID.
+    expect(catalogue.designation('1.3.6.1.4.1.12559.11.10.1.3.1.44.1', '20035000')?.level).toBe('fr');
   });
 
   it('adds the operator’s directory, whose designations win, and reports every bad file with its path', async () => {
     const { catalogue, problems, files } = await loadTerminology({ extraDirectory: directory });
-    expect(files).toEqual([expect.objectContaining({ count: 38 }), { directory, count: 2 }]);
-    expect(catalogue.designation(ATC, 'N02BB02')).toMatchObject({ text: 'métamizole sodique', level: 'fr' });
+    expect(files.at(-1)).toEqual({ directory, source: 'national', count: 2 });
+    expect(catalogue.designation(ATC, 'N02BB02')).toMatchObject({ text: 'métamizole sodique', level: 'fr', source: 'national' });
     expect(catalogue.designation(ATC, 'A03')).toMatchObject({ text: 'bon concept' });
 
     const byFile = (name: string) => problems.filter((problem) => problem.path === join(directory, name));
@@ -87,7 +95,15 @@ describe('loadTerminology', () => {
     const missing = join(directory, 'does-not-exist');
     const { catalogue, problems } = await loadTerminology({ extraDirectory: missing });
     expect(problems).toEqual([{ path: missing, message: expect.stringMatching(/cannot read the directory/) }]);
-    expect(catalogue.conceptCount).toBeGreaterThan(300);
+    expect(catalogue.conceptCount).toBeGreaterThan(25_000);
+  });
+
+  it('reports a missing or corrupt compact MVC, and still loads the French files', async () => {
+    const corrupt = join(directory, 'mvc-corrupt.json');
+    writeFileSync(corrupt, '{"format":"something else","valueSets":[]}');
+    const { catalogue, problems } = await loadTerminology({ mvcFile: corrupt });
+    expect(problems).toEqual([{ path: corrupt, message: expect.stringMatching(/cannot load the MVC reference/) }]);
+    expect(catalogue.french('2.16.840.1.113883.6.96', '126485001')).toBe('Urticaire');
   });
 });
 
@@ -106,6 +122,7 @@ describe('TerminologyCatalogue', () => {
       text: 'ixe',
       lang: 'fr_FR',
       level: 'fr',
+      source: 'project',
       valueSet: '1.3.6.1.4.1.12559.11.10.1.3.1.42.5',
     });
   });

@@ -13,12 +13,21 @@ import { z } from 'zod';
 // Coded values
 
 /**
- * Where a display text comes from: the catalogue's fr-FR designation; the MVC reference designation (en-GB,
- * shown « en anglais »); the document's own term (shown « non traduit »); or a French phrase for data the
- * document says is missing (nullFlavor).
+ * Where a display text comes from: a French designation (the catalogue's, or a document already written in
+ * French); the MVC reference designation (en-GB, shown « en anglais »); the document's own term in another
+ * language (shown « non traduit »); a French phrase for data the document says is missing (nullFlavor); or
+ * « Terme non fourni » for a code that nobody names (neither the catalogue nor the document), shown with its
+ * code and code system — never the bare code as if it were the term.
  */
-export const displayLevelSchema = z.enum(['fr', 'en', 'original', 'absent']);
+export const displayLevelSchema = z.enum(['fr', 'en', 'original', 'absent', 'unnamed']);
 export type DisplayLevel = z.infer<typeof displayLevelSchema>;
+
+/**
+ * Who wrote a designation: France's national terminology export (LTR/MTC), the project's own translation (to
+ * be reviewed), the eHDSI MVC reference (en-GB), or the document itself.
+ */
+export const designationSourceSchema = z.enum(['national', 'project', 'mvc', 'document']);
+export type DesignationSource = z.infer<typeof designationSourceSchema>;
 
 export const displaySchema = z.object({
   /** Never empty: the SPA never shows an empty cell. */
@@ -26,6 +35,9 @@ export const displaySchema = z.object({
   /** BCP 47 language of `text` (fr-FR, en-GB, or the document's language for original terms). */
   lang: z.string().min(1),
   level: displayLevelSchema,
+  source: designationSourceSchema.optional(),
+  /** For 'unnamed': the name of the code system, so the clinician can look the code up. */
+  codeSystemLabel: z.string().optional(),
 });
 export type Display = z.infer<typeof displaySchema>;
 
@@ -340,10 +352,15 @@ export const planOfCareEntrySchema = z.object({
   activity: z.string(),
 });
 
-/** "No known allergies", "no information about medications"… (code system 2.16.840.1.113883.5.1150.1). */
+/**
+ * A statement that the section has nothing to report — "no known allergies" (`known`) — or that nothing is
+ * known — "drug treatment unknown", "no information about problems" (`unknown`). Sent as IPS absent-and-unknown
+ * codes or SNOMED CT situations; shown as one French sentence for its section, never as a row or an alert.
+ */
 export const knownAbsenceEntrySchema = z.object({
   ...entryBase,
   type: z.literal('knownAbsence'),
+  absence: z.enum(['known', 'unknown']),
   code: codedValueSchema,
 });
 

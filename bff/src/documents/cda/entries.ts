@@ -5,6 +5,8 @@
  */
 import type { CodedValue, Entry, EntryOf, Frequency, Observation, Reaction } from '@sesali/shared';
 import { CODE_SYSTEMS } from '../../terminology/code-systems';
+import { absenceKind } from '../absence';
+import { documentDisplay } from '../display';
 import type { SectionKind } from '../sections';
 import type { XmlElement } from '../xml/xml-tree';
 import { attr, child, childOf, children, elementChildren, path, referenceId, text } from './cda-dom';
@@ -146,24 +148,25 @@ const statusOf = (statement: XmlElement | undefined): string | undefined =>
 
 function knownAbsence(statement: XmlElement, context: CdaContext): EntryOf<'knownAbsence'> | undefined {
   const observation = concernObservation(statement);
-  // Where the eHDSI templates put the code: the allergy/problem observation's value, the medication's or the
-  // procedure's own code, the device's playingDevice code (and, seen in the wild, the product's code).
-  const found =
-    absenceCode(child(observation, 'value')) ??
-    absenceCode(child(statement, 'code')) ??
-    absenceCode(child(observation, 'code')) ??
-    absenceCode(path(statement, 'consumable', 'manufacturedProduct', 'manufacturedMaterial', 'code')) ??
-    absenceCode(path(statement, 'participant', 'participantRole', 'playingDevice', 'code')) ??
-    absenceCode(path(observation, 'participant', 'participantRole', 'playingEntity', 'code'));
-  const code = codedValue(found, context);
-  if (!code) return undefined;
-  return { ...base(statement, observation), type: 'knownAbsence', code };
+  // Where the templates put the code: the allergy/problem observation's value, the medication's or the
+  // procedure's own code, the device's playingDevice code (and, seen in the wild, the product's code or the
+  // allergy's agent).
+  const candidates = [
+    child(observation, 'value'),
+    child(statement, 'code'),
+    child(observation, 'code'),
+    path(statement, 'consumable', 'manufacturedProduct', 'manufacturedMaterial', 'code'),
+    path(statement, 'participant', 'participantRole', 'playingDevice', 'code'),
+    path(observation, 'participant', 'participantRole', 'playingEntity', 'code'),
+  ];
+  for (const element of candidates) {
+    const absence = absenceKind(attr(element, 'codeSystem'), attr(element, 'code'));
+    if (absence === undefined) continue;
+    const code = codedValue(element, context);
+    if (code) return { ...base(statement, observation), type: 'knownAbsence', absence, code };
+  }
+  return undefined;
 }
-
-const absenceCode = (element: XmlElement | undefined): XmlElement | undefined =>
-  attr(element, 'codeSystem') === CODE_SYSTEMS.absentOrUnknown && attr(element, 'code') !== undefined
-    ? element
-    : undefined;
 
 // -----------------------------------------------------------------------------------------------------------
 // Allergies and intolerances
@@ -211,6 +214,16 @@ function allergy(statement: XmlElement, context: CdaContext): EntryOf<'allergy'>
   };
 }
 
+/** EIVL_TS events are HL7 TimingEvent codes by the data type's definition, whether the system is written or not. */
+function timingEvent(element: XmlElement | undefined, context: CdaContext): CodedValue | undefined {
+  const value = codedValue(element, context);
+  if (value && value.code !== undefined && value.codeSystem === undefined) {
+    value.codeSystem = CODE_SYSTEMS.timingEvent;
+    value.display = documentDisplay(value, context.lang);
+  }
+  return value;
+}
+
 function reaction(observation: XmlElement, context: CdaContext): Reaction {
   return {
     manifestation: requiredCodedValue(child(observation, 'value'), context),
@@ -244,7 +257,7 @@ function medication(statement: XmlElement, context: CdaContext): EntryOf<'medica
     if (type === 'PIVL_TS' || type === 'EIVL_TS' || type === 'SXPR_TS') {
       frequency ??= {
         period: quantity(child(effectiveTime, 'period'), context),
-        event: codedValue(child(effectiveTime, 'event'), context),
+        event: timingEvent(child(effectiveTime, 'event'), context),
         institutionSpecified: attr(effectiveTime, 'institutionSpecified') === 'true' ? true : undefined,
         nullFlavor: attr(effectiveTime, 'nullFlavor'),
       };

@@ -54,14 +54,13 @@ export function codedValue(element: XmlElement | undefined, context: CdaContext)
   }
   const narrativeRef = referenceId(originalTextElement);
 
-  // OTH: the sending country had no MVC code; its national term travels in the translation.
-  let originalText =
-    code === undefined && nullFlavor === 'OTH' ? translations?.find((t) => t.displayName)?.displayName : undefined;
-  originalText ??= text(originalTextElement);
-  // The narrative text is looked up only when the document gives no display name: the SPA can follow
-  // `narrativeRef` itself.
-  if (originalText === undefined && originalDisplay === undefined && narrativeRef !== undefined)
-    originalText = resolveReference(narrativeRef, context);
+  // The document's own words for the concept: inline original text, else the narrative element it points to
+  // (where a nullFlavor value often keeps the real content: « anaphylaxie », « Valve homogreffe »), else for an
+  // unmapped concept (OTH) the national term its translation carries.
+  let originalText = text(originalTextElement);
+  if (originalText === undefined && narrativeRef !== undefined) originalText = resolveReference(narrativeRef, context);
+  if (originalText === undefined && code === undefined && nullFlavor === 'OTH')
+    originalText = translations?.find((t) => t.displayName?.trim())?.displayName;
 
   if (
     code === undefined &&

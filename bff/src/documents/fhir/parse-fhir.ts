@@ -8,6 +8,7 @@
  * Size-limited, shape-checked with zod; a Bundle that is not a document with a Composition first raises a
  * DocumentError. Each section reference becomes exactly one model entry ('other' when it cannot be typed).
  */
+import { absenceKind } from '../absence';
 import type {
   Address,
   Author,
@@ -261,9 +262,12 @@ function knownAbsence(resource: FhirResource, context: FhirContext): EntryOf<'kn
   for (const candidate of candidates) {
     const concept = codeableConceptSchema.safeParse(candidate);
     if (!concept.success) continue;
-    const coding = concept.data.coding?.find((c) => oidOfSystem(c.system) === CODE_SYSTEMS.absentOrUnknown);
-    const code = coding?.code === undefined ? undefined : codedFromCodings([coding], concept.data.text, context);
-    if (code) return { id: entryId(resource), type: 'knownAbsence' as const, code };
+    for (const coding of concept.data.coding ?? []) {
+      const absence = absenceKind(oidOfSystem(coding.system), coding.code);
+      if (absence === undefined) continue;
+      const code = codedFromCodings([coding], concept.data.text, context);
+      if (code) return { id: entryId(resource), type: 'knownAbsence' as const, absence, code };
+    }
   }
   return undefined;
 }

@@ -29,10 +29,29 @@ export function MarkSample({ level }: { level: MarkLevel }) {
 
 export function Coded({ value }: { value: CodedValue }) {
   const { text, lang, level } = value.display;
+  if (level === 'unnamed') {
+    // Nobody names this code: say so, and give the code so that it can be looked up — never the bare code
+    // as if it were the term.
+    const system = value.display.codeSystemLabel ?? value.codeSystemName ?? value.codeSystem;
+    return (
+      <div className="sesali-value">
+        <span className="sesali-unnamed" lang={lang}>
+          {text}
+        </span>{' '}
+        <span className="sesali-code">
+          (code {value.code}
+          {system ? ` — ${system}` : ''})
+        </span>
+      </div>
+    );
+  }
   return (
     <div className="sesali-value">
       <span lang={lang}>{text}</span>
       {level === 'en' || level === 'original' ? <TranslationMark level={level} value={value} /> : null}
+      {value.nullFlavor !== undefined && level === 'original' ? (
+        <span className={fr.cx('fr-sr-only')}> (valeur non codée : {value.nullFlavor})</span>
+      ) : null}
     </div>
   );
 }

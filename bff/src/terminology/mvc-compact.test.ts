@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { compileMvc, MVC_COMPACT_FILE, readCompactMvc } from './mvc-compact';
+
+describe('the compact MVC', () => {
+  it('is exactly what the shipped MVC XML compiles to (run `npm run terminology:compile-mvc` after an update)', async () => {
+    const { mvc, problems } = await compileMvc();
+    expect(problems).toEqual([]);
+    expect(mvc.valueSets).toHaveLength(51);
+    expect(JSON.parse(readFileSync(MVC_COMPACT_FILE, 'utf8'))).toEqual(mvc);
+  });
+
+  it('refuses a file that is not one, naming why', () => {
+    expect(() => readCompactMvc('{"format":"sesali-mvc-compact/1","valueSets":[{"oid":"1.2"}]}')).toThrow(
+      /not a compact MVC file/,
+    );
+    expect(() =>
+      readCompactMvc('{"format":"sesali-mvc-compact/1","valueSets":[{"oid":"1.2","systems":[],"concepts":[[3,"a","b"]]}]}'),
+    ).toThrow(/names no system/);
+  });
+});
