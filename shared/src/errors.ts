@@ -41,6 +41,10 @@ export const errorCatalogue = {
     message:
       'Ce patient n’a pas activé le service MaSanté@UE dans son pays : sa synthèse médicale ne peut pas être partagée.',
   },
+  document_patient_mismatch: {
+    status: 502,
+    message: 'Le document reçu ne concerne pas le patient identifié ; il n’est pas affiché.',
+  },
   no_summary: {
     status: 404,
     message: 'Aucune synthèse médicale n’est enregistrée pour ce patient dans son pays.',

@@ -15,3 +15,4 @@ export * from './contracts/consent';
 export * from './summary/model';
 export * from './contracts/summary-api';
 export * from './summary/null-flavors';
+export * from './summary/assessment';

@@ -81,7 +81,12 @@ export function catalogueDisplay(
       if (designation.level === 'en' && words !== undefined && isFrenchLanguage(lang))
         return { display: documentTerm(words, lang), valueSet: designation.valueSet };
       return {
-        display: { text: designation.text, lang: designation.lang, level: designation.level, source: designation.source },
+        display: {
+          text: designation.text,
+          lang: designation.lang,
+          level: designation.level,
+          source: designation.source,
+        },
         valueSet: designation.valueSet,
       };
     }

@@ -70,21 +70,51 @@ describe('translateCodedValue', () => {
         'hr-HR',
         catalogue,
       ).display,
-    ).toEqual({ text: 'metamizole sodium', lang: 'en-GB', level: 'en' });
+    ).toMatchObject({ text: 'metamizole sodium', lang: 'en-GB', level: 'en' });
   });
 
-  it('falls back to the document’s own term, then to the code, never to nothing', () => {
+  it('falls back to the document’s own term, then to « Terme non fourni » — never to the bare code or nothing', () => {
     const unknown = { code: 'X99', codeSystem: '2.16.840.1.113883.6.3' };
     expect(translateCodedValue(coded({ ...unknown, originalDisplay: 'Nešto' }), 'hr-HR', catalogue).display).toEqual({
       text: 'Nešto',
       lang: 'hr-HR',
       level: 'original',
+      source: 'document',
     });
     expect(translateCodedValue(coded(unknown), 'hr-HR', catalogue).display).toEqual({
-      text: 'X99',
-      lang: 'hr-HR',
-      level: 'original',
+      text: 'Terme non fourni',
+      lang: 'fr-FR',
+      level: 'unnamed',
+      codeSystemLabel: 'CIM-10',
     });
+    // A display name that only repeats the code names nothing.
+    expect(translateCodedValue(coded({ ...unknown, originalDisplay: 'X99' }), 'hr-HR', catalogue).display.level).toBe(
+      'unnamed',
+    );
+  });
+
+  it('shows a French document’s own term as French, not « non traduit »', () => {
+    const unknown = { code: 'X99', codeSystem: '2.16.840.1.113883.6.3', originalDisplay: 'Séquelles' };
+    expect(translateCodedValue(coded(unknown), 'fr-LU', catalogue).display).toEqual({
+      text: 'Séquelles',
+      lang: 'fr-LU',
+      level: 'fr',
+      source: 'document',
+    });
+    // Over an English reference designation too.
+    expect(
+      translateCodedValue(
+        coded({ code: 'N03AG01', codeSystem: '2.16.840.1.113883.6.73', originalDisplay: 'acide valproïque' }),
+        'fr-BE',
+        catalogue,
+      ).display,
+    ).toMatchObject({ text: 'acide valproïque', level: 'fr', source: 'document' });
+  });
+
+  it('shows the document’s words when a nullFlavor value carries them, and keeps the nullFlavor', () => {
+    const value = translateCodedValue(coded({ nullFlavor: 'NI', originalText: 'Anafilaxia' }), 'pt-PT', catalogue);
+    expect(value.display).toEqual({ text: 'Anafilaxia', lang: 'pt-PT', level: 'original', source: 'document' });
+    expect(value.nullFlavor).toBe('NI');
   });
 
   it('words a nullFlavor in French, with the catalogue’s designation when it has one', () => {
@@ -111,7 +141,7 @@ describe('translateCodedValue', () => {
     expect(
       translateCodedValue(coded({ code: 'toString', codeSystem: '2.16.840.1.113883.5.1150.1' }), 'hr-HR', catalogue)
         .display,
-    ).toEqual({ text: 'toString', lang: 'hr-HR', level: 'original' });
+    ).toMatchObject({ text: 'Terme non fourni', level: 'unnamed' });
   });
 
   it('never shows a blank string', () => {
@@ -122,10 +152,10 @@ describe('translateCodedValue', () => {
     });
     expect(
       translateCodedValue(coded({ code: 'Z1', codeSystem: '1.2', originalDisplay: '' }), '', catalogue).display,
-    ).toEqual({
-      text: 'Z1',
-      lang: 'und',
-      level: 'original',
+    ).toMatchObject({
+      text: 'Terme non fourni',
+      level: 'unnamed',
+      codeSystemLabel: '1.2',
     });
   });
 
@@ -137,6 +167,7 @@ describe('translateCodedValue', () => {
       text: 'Stanje nakon COVID-19',
       lang: 'hr-HR',
       level: 'original',
+      source: 'document',
     });
   });
 
@@ -145,7 +176,7 @@ describe('translateCodedValue', () => {
     expect(
       translateCodedValue(coded({ code: 'no-known-devices', codeSystem: '2.16.840.1.113883.5.1150.1' }), 'hr-HR', empty)
         .display,
-    ).toEqual({ text: 'Aucun dispositif médical connu', lang: 'fr-FR', level: 'fr' });
+    ).toEqual({ text: 'Aucun dispositif médical connu', lang: 'fr-FR', level: 'fr', source: 'project' });
   });
 });
 

@@ -11,11 +11,20 @@ import type { CodedValue, PatientSummary, Section } from '@sesali/shared';
 import type { TerminologyCatalogue } from '../terminology/catalogue';
 import { CODE_SYSTEMS } from '../terminology/code-systems';
 import { catalogueDisplay } from './display';
+import { identifierIssuer } from './identifier-issuers';
 
 export function translateSummary(summary: PatientSummary, catalogue: TerminologyCatalogue): PatientSummary {
+  const header = translateDeep(summary.header, summary.header.language, catalogue);
+  header.patient = {
+    ...header.patient,
+    identifiers: header.patient.identifiers.map((id) => {
+      const issuer = identifierIssuer(id.root);
+      return issuer === undefined ? id : { ...id, issuer };
+    }),
+  };
   return {
     ...summary,
-    header: translateDeep(summary.header, summary.header.language, catalogue),
+    header,
     sections: summary.sections.map((section) => translateSection(section, catalogue)),
     unknownSections: summary.unknownSections.map((section) => translateSection(section, catalogue)),
   };

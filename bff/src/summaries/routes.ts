@@ -12,12 +12,13 @@ import { requireConsent, trcContext } from '../consent/consent';
 import type { AssertionSigner } from '../contact-point/assertions';
 import { ContactPointFailure, type ContactPointClient } from '../contact-point/client';
 import { hcpContext } from '../contact-point/hcp-context';
-import { extractL1Pdf } from '../documents/cda/l1-pdf';
+import { extractL1Document } from '../documents/cda/l1-pdf';
 import { DocumentError } from '../documents/errors';
 import { readPatientSummary } from '../documents/read-summary';
 import { HttpError } from '../http/errors';
 import type { CountryDirectory } from '../search/country-directory';
 import type { TerminologyCatalogue } from '../terminology/catalogue';
+import { checkDocumentPatient, PatientMismatchError } from './identity-check';
 
 export interface SummariesDependencies {
   guards: Guards;
@@ -30,6 +31,8 @@ export interface SummariesDependencies {
 
 /** Contact-point failures and unreadable documents, as answers the SPA understands. */
 function asHttpError(error: unknown): unknown {
+  if (error instanceof PatientMismatchError)
+    return new HttpError('document_patient_mismatch', { detail: error.message, cause: error });
   if (error instanceof ContactPointFailure) return new HttpError(error.code, { detail: error.message, cause: error });
   if (error instanceof DocumentError) {
     return new HttpError(error.code === 'document_too_large' ? 'document_too_large' : 'document_unreadable', {
@@ -108,6 +111,8 @@ export function summariesRouter(deps: SummariesDependencies): Router {
         maxBytes: deps.maxDocumentBytes,
         countryCode: patient.countryCode,
       });
+      // Nothing of the document leaves the BFF unless it is about the identified patient.
+      const identityCheck = checkDocumentPatient(patient.demographics, summary.header.patient);
       const country = await deps.directory.country(patient.countryCode).catch(() => undefined);
       const body: SummaryResponse = {
         summary,
@@ -118,6 +123,7 @@ export function summariesRouter(deps: SummariesDependencies): Router {
           documentDate: metadata.creationDate,
           originalPdf: documents.some((d) => d.formatCode === documentFormatCodes.L1),
         },
+        identityCheck,
       };
       res.json(body);
     } catch (error) {
@@ -127,12 +133,30 @@ export function summariesRouter(deps: SummariesDependencies): Router {
 
   router.get('/patients/:ref/original', ...professional, async (req, res) => {
     try {
-      const { documents, retrieve } = await documentsOf(req);
+      const { patient, documents, retrieve } = await documentsOf(req);
       const original = newest(documents.filter((d) => d.formatCode === documentFormatCodes.L1));
       if (!original) throw new HttpError('original_unavailable');
       const { bytes, metadata } = await retrieve(original);
-      const pdf =
-        metadata.mimeType === 'application/pdf' ? bytes : extractL1Pdf(bytes, { maxBytes: deps.maxDocumentBytes });
+      let pdf: Buffer;
+      if (metadata.mimeType === 'application/pdf') {
+        // A bare PDF names nobody we can read: it is served only when the structured summary it accompanies
+        // is about the identified patient.
+        const twin =
+          newest(documents.filter((d) => d.formatCode === documentFormatCodes.L3)) ??
+          newest(documents.filter((d) => d.formatCode === documentFormatCodes.FHIR));
+        if (!twin) throw new PatientMismatchError([]);
+        const structured = await retrieve(twin);
+        if (structured.metadata.mimeType === 'application/pdf') throw new PatientMismatchError([]);
+        const summary = readPatientSummary(structured.bytes, structured.metadata.mimeType, deps.terminology, {
+          maxBytes: deps.maxDocumentBytes,
+        });
+        checkDocumentPatient(patient.demographics, summary.header.patient);
+        pdf = bytes;
+      } else {
+        const l1 = extractL1Document(bytes, { maxBytes: deps.maxDocumentBytes });
+        checkDocumentPatient(patient.demographics, l1.patient);
+        pdf = l1.pdf;
+      }
       if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
         throw new HttpError('document_unreadable', { detail: 'original is not a PDF' });
       }

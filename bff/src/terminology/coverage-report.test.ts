@@ -73,7 +73,10 @@ describe('the shipped catalogue over the real corpus', () => {
     const documents = corpusL3Documents();
     expect(documents.length).toBeGreaterThanOrEqual(27);
     const reports = documents.map((name) =>
-      coverageReport(translateSummary(parseCdaPatientSummary(readFileSync(new URL(name, CORPUS))), catalogue), catalogue),
+      coverageReport(
+        translateSummary(parseCdaPatientSummary(readFileSync(new URL(name, CORPUS))), catalogue),
+        catalogue,
+      ),
     );
     const total = corpusCoverage(reports);
     expect(total.bareCodes).toBe(0);

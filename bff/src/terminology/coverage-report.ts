@@ -45,8 +45,10 @@ export function coverageReport(summary: PatientSummary, catalogue: TerminologyCa
     if (value.code === undefined && value.nullFlavor === undefined && value.originalDisplay === undefined) return;
     // A designation that happens to equal its code (the unit "dose", "pH") is a term; a document's display
     // name that only repeats the code, or a code shown for want of one, is not.
-    const fromCatalogue = value.display.source === 'mvc' || value.display.source === 'project' || value.display.source === 'national';
-    if (!fromCatalogue && value.code !== undefined && value.display.text.trim() === value.code.trim()) report.bareCodes++;
+    const fromCatalogue =
+      value.display.source === 'mvc' || value.display.source === 'project' || value.display.source === 'national';
+    if (!fromCatalogue && value.code !== undefined && value.display.text.trim() === value.code.trim())
+      report.bareCodes++;
     if (where.endsWith('› product › code')) {
       report.productCodes++;
       return;

@@ -56,12 +56,15 @@ async function main(argv: string[]): Promise<number> {
   const paths = argv.filter((arg) => !arg.startsWith('--'));
   if (paths.length === 0 || argv.includes('--help') || argv.includes('-h')) {
     console.log('Usage: npm run terminology:coverage -- <document | folder> [more…] [--details]');
-    console.log('Shares of coded values shown in French, English, the source language… (bff/terminology + TERMINOLOGY_DIR).');
+    console.log(
+      'Shares of coded values shown in French, English, the source language… (bff/terminology + TERMINOLOGY_DIR).',
+    );
     return paths.length === 0 ? 2 : 0;
   }
 
   const { catalogue, problems, files } = await loadTerminology({ extraDirectory: process.env.TERMINOLOGY_DIR });
-  for (const { directory, source, count } of files) console.log(`Catalogue (${source}): ${count} value sets from ${directory}`);
+  for (const { directory, source, count } of files)
+    console.log(`Catalogue (${source}): ${count} value sets from ${directory}`);
   console.log(`Catalogue: ${catalogue.conceptCount} concepts in ${catalogue.valueSetCount} value sets`);
   for (const problem of problems) console.log(`Catalogue problem: ${problem.path}: ${problem.message}`);
   console.log('');
@@ -95,7 +98,9 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Total: ${total.documents} documents, ${total.values} coded values`);
   console.log(`  ${levelsLine(total.levels, total.values)}`);
   console.log(`  bare codes shown as a term: ${total.bareCodes}`);
-  console.log(`  medicinal product codes (named by the product's name, not translated; not in the shares): ${total.productCodes}`);
+  console.log(
+    `  medicinal product codes (named by the product's name, not translated; not in the shares): ${total.productCodes}`,
+  );
   if (total.missing.size > 0) {
     console.log('');
     console.log('Most frequent codes not shown in French, by value set:');

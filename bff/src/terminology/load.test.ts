@@ -71,7 +71,11 @@ describe('loadTerminology', () => {
   it('adds the operator’s directory, whose designations win, and reports every bad file with its path', async () => {
     const { catalogue, problems, files } = await loadTerminology({ extraDirectory: directory });
     expect(files.at(-1)).toEqual({ directory, source: 'national', count: 2 });
-    expect(catalogue.designation(ATC, 'N02BB02')).toMatchObject({ text: 'métamizole sodique', level: 'fr', source: 'national' });
+    expect(catalogue.designation(ATC, 'N02BB02')).toMatchObject({
+      text: 'métamizole sodique',
+      level: 'fr',
+      source: 'national',
+    });
     expect(catalogue.designation(ATC, 'A03')).toMatchObject({ text: 'bon concept' });
 
     const byFile = (name: string) => problems.filter((problem) => problem.path === join(directory, name));

@@ -55,7 +55,9 @@ export async function loadTerminology(options: LoadTerminologyOptions = {}): Pro
     }
   }
 
-  const directories: [string, DesignationSource][] = [[options.shippedDirectory ?? SHIPPED_FRENCH_DIRECTORY, 'project']];
+  const directories: [string, DesignationSource][] = [
+    [options.shippedDirectory ?? SHIPPED_FRENCH_DIRECTORY, 'project'],
+  ];
   if (options.extraDirectory !== undefined && options.extraDirectory.trim() !== '')
     directories.push([options.extraDirectory, 'national']);
   for (const [directory, source] of directories) {

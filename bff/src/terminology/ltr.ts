@@ -10,7 +10,8 @@ import type { LtrConcept, LtrValueSet } from './catalogue';
 
 const OID = /^[0-2](\.(0|[1-9]\d*)){1,60}$/;
 /** A code system named by a UUID rather than an OID (the MVC's eHDSILanguage does this). */
-const CODE_SYSTEM_ID = /^(?:[0-2](\.(0|[1-9]\d*)){1,60}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const CODE_SYSTEM_ID =
+  /^(?:[0-2](\.(0|[1-9]\d*)){1,60}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const LANG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/;
 const MAX_PROBLEMS_PER_FILE = 20;
 

@@ -14,7 +14,9 @@ describe('the compact MVC', () => {
       /not a compact MVC file/,
     );
     expect(() =>
-      readCompactMvc('{"format":"sesali-mvc-compact/1","valueSets":[{"oid":"1.2","systems":[],"concepts":[[3,"a","b"]]}]}'),
+      readCompactMvc(
+        '{"format":"sesali-mvc-compact/1","valueSets":[{"oid":"1.2","systems":[],"concepts":[[3,"a","b"]]}]}',
+      ),
     ).toThrow(/names no system/);
   });
 });

@@ -72,7 +72,12 @@ export type CodedValue = z.infer<typeof codedValueSchema>;
 // ---------------------------------------------------------------------------------------------------------
 // Data types
 
-export const identifierSchema = z.object({ root: z.string(), extension: z.string().optional() });
+export const identifierSchema = z.object({
+  root: z.string(),
+  extension: z.string().optional(),
+  /** Who issues identifiers of this root, when the OID is known (« Portugal — Número de utente (SNS) »). */
+  issuer: z.string().optional(),
+});
 export type Identifier = z.infer<typeof identifierSchema>;
 
 export const periodSchema = z.object({
@@ -175,7 +180,16 @@ const entryBase = {
   id: identifierSchema.optional(),
   /** The narrative element (its ID, without '#') this entry is the coded form of. */
   narrativeRef: z.string().optional(),
+  /** Annotations (LOINC 48767-8) attached to the entry, in the document's language: shown, never translated. */
+  comments: z.array(z.string()).optional(),
 };
+
+/**
+ * Whether an entry is current, decided in the BFF from codes and dates (clinical status, concern status, end
+ * date before today): current items are shown first, past ones in a collapsed group with their count.
+ */
+export const entryTimelineSchema = z.enum(['current', 'past']);
+export type EntryTimeline = z.infer<typeof entryTimelineSchema>;
 
 export const reactionSchema = z.object({
   manifestation: codedValueSchema,
@@ -203,6 +217,13 @@ export const allergyEntrySchema = z.object({
   end: z.string().optional(),
   /** statusCode of the concern act (active, completed…). */
   concernStatus: z.string().optional(),
+  /**
+   * The alert the allergy deserves, decided from codes in the BFF: high criticality (CRITH / `high`), else a
+   * severe reaction (SNOMED CT 24484000 and the graver grades), else none. Never from display text.
+   */
+  risk: z.enum(['highCriticality', 'severeReaction']).optional(),
+  /** Current (active, or no status said) or past (inactive, resolved, refuted, or ended before today). */
+  timeline: entryTimelineSchema.optional(),
 });
 
 export const ingredientSchema = z.object({
@@ -238,11 +259,17 @@ export const medicationEntrySchema = z.object({
   dose: quantitySchema.optional(),
   doseRange: rangeSchema.optional(),
   frequency: frequencySchema.optional(),
-  /** Free-text dosage instructions (FHIR dosage.text). */
+  /**
+   * Free-text dosage instructions in the document's language: FHIR dosage.text, or — when the CDA codes no
+   * posology — the narrative text the entry points to.
+   */
   dosageText: z.string().optional(),
   period: periodSchema.optional(),
   reasons: z.array(codedValueSchema),
   status: z.string().optional(),
+  /** The product's class (ATC), from the product's generalized kind (epsos:asSpecializedKind). */
+  productClass: codedValueSchema.optional(),
+  timeline: entryTimelineSchema.optional(),
 });
 
 export const problemEntrySchema = z.object({
@@ -258,6 +285,7 @@ export const problemEntrySchema = z.object({
   /** Health status / resolution outcome (eHDSIResolutionOutcome). */
   outcome: codedValueSchema.optional(),
   concernStatus: z.string().optional(),
+  timeline: entryTimelineSchema.optional(),
 });
 
 export const procedureEntrySchema = z.object({
@@ -404,9 +432,12 @@ export type EntryOf<T extends EntryType> = Extract<Entry, { type: T }>;
 // Sections
 
 export const entryCountsSchema = z.object({
-  /** Every `<entry>` (CDA) or `section.entry` reference (FHIR) the parser met. */
+  /**
+   * Entries found by a pass over the raw document that is independent of the parser (CDA: `<entry>` elements
+   * of each section; FHIR: the section's entry references), so that a dropped entry shows.
+   */
   seen: z.number().int().nonnegative(),
-  /** Entries placed in the model, 'other' included: always equal to `seen`. */
+  /** Entries the model holds: typed entries, absence statements and 'other' entries. */
   mapped: z.number().int().nonnegative(),
 });
 export type EntryCounts = z.infer<typeof entryCountsSchema>;

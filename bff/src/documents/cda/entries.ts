@@ -53,15 +53,16 @@ export function cdaEntry(entry: XmlElement, kind: SectionKind | undefined, conte
   try {
     const absence = knownAbsence(statement, context);
     if (absence) return absence;
-    const mapped = kind === undefined ? undefined : byKind(kind, statement, context);
-    return (
-      mapped ??
+    const mapped =
+      (kind === undefined ? undefined : byKind(kind, statement, context)) ??
       otherEntry(
         statement,
         kind === undefined ? 'entry of a section of unknown kind' : `${statement.name} is not a ${kind} entry`,
         context,
-      )
-    );
+      );
+    const comments = annotations(statement, context);
+    if (comments.length > 0) mapped.comments = comments;
+    return mapped;
   } catch (error) {
     // A reader bug or a construct no reader expected: the entry is still kept, with its narrative reference.
     const message = error instanceof Error ? error.message : String(error);
@@ -142,6 +143,28 @@ function relatedValue(statement: XmlElement, code: string, context: CdaContext):
 
 const statusOf = (statement: XmlElement | undefined): string | undefined =>
   attr(child(statement, 'statusCode'), 'code');
+
+const LOINC_ANNOTATION = '48767-8';
+
+/**
+ * Annotation comments (LOINC 48767-8) of a statement and of the observation a concern holds: the text of the
+ * comment act, inline or in the narrative. The document's words, shown as they are.
+ */
+function annotations(statement: XmlElement, context: CdaContext): string[] {
+  const out: string[] = [];
+  const observation = concernObservation(statement);
+  const holders = observation && observation !== statement ? [statement, observation] : [statement];
+  for (const holder of holders)
+    for (const relationship of children(holder, 'entryRelationship')) {
+      const act = child(relationship, 'act');
+      if (attr(child(act, 'code'), 'code') !== LOINC_ANNOTATION) continue;
+      const textElement = child(act, 'text');
+      const reference = referenceId(textElement);
+      const comment = (reference === undefined ? undefined : resolveReference(reference, context)) ?? text(textElement);
+      if (comment !== undefined) out.push(comment);
+    }
+  return out;
+}
 
 // -----------------------------------------------------------------------------------------------------------
 // Known absence: "no known allergies", "no information about medications"… wherever the template puts the code
@@ -267,6 +290,18 @@ function medication(statement: XmlElement, context: CdaContext): EntryOf<'medica
   }
 
   const doseElement = child(statement, 'doseQuantity');
+  const dose = attr(doseElement, 'value') !== undefined ? quantity(doseElement, context) : undefined;
+  const doseRange = attr(doseElement, 'value') === undefined ? range(doseElement, context) : undefined;
+  const entryText = referenceId(child(statement, 'text'));
+  // No coded posology (no dose, or only a nullFlavor; no frequency): the narrative text the entry points to is
+  // the posology the prescriber wrote.
+  const codedPosology =
+    dose?.value !== undefined ||
+    doseRange?.low?.value !== undefined ||
+    doseRange?.high?.value !== undefined ||
+    frequency?.period !== undefined ||
+    frequency?.event !== undefined;
+  const dosageText = codedPosology || entryText === undefined ? undefined : resolveReference(entryText, context);
   const reasons: CodedValue[] = [];
   for (const relationship of children(statement, 'entryRelationship')) {
     const element = relatedStatement(relationship);
@@ -287,12 +322,18 @@ function medication(statement: XmlElement, context: CdaContext): EntryOf<'medica
     ingredients,
     doseForm: codedValue(child(material, 'formCode'), context),
     route: codedValue(child(statement, 'routeCode'), context),
-    dose: attr(doseElement, 'value') !== undefined ? quantity(doseElement, context) : undefined,
-    doseRange: attr(doseElement, 'value') === undefined ? range(doseElement, context) : undefined,
+    dose,
+    doseRange,
     frequency,
+    dosageText,
     period: medicationPeriod,
     reasons,
     status: statusOf(statement),
+    productClass: codedValue(
+      path(material, 'asSpecializedKind', 'generalizedMaterialKind', 'code') ??
+        path(material, 'asSpecializedKind', 'generalizedMedicineClass', 'code'),
+      context,
+    ),
   };
 }
 

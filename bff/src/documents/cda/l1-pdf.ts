@@ -3,7 +3,10 @@
  * Read with the same safe XML reader and size limit as the L3; the bytes returned are checked to be a PDF
  * (%PDF- magic) so that nothing else is ever served as `application/pdf`.
  */
+import type { Patient } from '@sesali/shared';
 import { DocumentError } from '../errors';
+import type { XmlElement } from '../xml/xml-tree';
+import { cdaHeader } from './header';
 import { attr, path } from './cda-dom';
 import { readClinicalDocument } from './parse-cda';
 
@@ -15,8 +18,20 @@ export interface L1ExtractOptions {
   maxBytes?: number;
 }
 
-export function extractL1Pdf(bytes: Uint8Array, options: L1ExtractOptions = {}): Buffer {
+/** The PDF of an L1 CDA, and the patient its header names (for the identity check before it is served). */
+export function extractL1Document(
+  bytes: Uint8Array,
+  options: L1ExtractOptions = {},
+): { pdf: Buffer; patient: Patient } {
   const document = readClinicalDocument(bytes, options.maxBytes);
+  return { pdf: l1Pdf(document), patient: cdaHeader(document, { lang: 'und' }, undefined).patient };
+}
+
+export function extractL1Pdf(bytes: Uint8Array, options: L1ExtractOptions = {}): Buffer {
+  return l1Pdf(readClinicalDocument(bytes, options.maxBytes));
+}
+
+function l1Pdf(document: XmlElement): Buffer {
   const textElement = path(document, 'component', 'nonXMLBody', 'text');
   if (!textElement) throw new DocumentError('document_unreadable', 'no nonXMLBody/text: not an L1 document');
   const mediaType = attr(textElement, 'mediaType');

@@ -96,31 +96,40 @@ describe('translation levels (SCENARIOS.md)', () => {
   it('shows the hearing aid (6012004) in English', () => {
     const devices = only(entriesOf(read('LU/patients/complete/ps-l3.xml'), '46264-8'), 'device');
     expect(devices.map((device) => device.code)).toContainEqual(
-      expect.objectContaining({ code: '6012004', display: { text: 'Hearing aid', lang: 'en-GB', level: 'en' } }),
+      expect.objectContaining({
+        code: '6012004',
+        display: expect.objectContaining({ text: 'Hearing aid', lang: 'en-GB', level: 'en' }),
+      }),
     );
   });
 
-  it('shows the sublingual route (20067000) in English', () => {
+  it('shows the sublingual route (20067000) in French, from the project’s translation of the whole value set', () => {
     const medications = only(entriesOf(read('PT/patients/complete/ps-l3.xml'), '10160-0'), 'medication');
     expect(medications.map((medication) => medication.route)).toContainEqual(
-      expect.objectContaining({ code: '20067000', display: { text: 'Sublingual use', lang: 'en-GB', level: 'en' } }),
+      expect.objectContaining({
+        code: '20067000',
+        display: { text: 'Voie sublinguale', lang: 'fr-FR', level: 'fr', source: 'project' },
+      }),
     );
   });
 
-  it('shows fibromyalgia (M79.7) and colecalciferol (A11CC05) as the document wrote them, marked original', () => {
+  it('shows fibromyalgia (M79.7) and colecalciferol (A11CC05) in the MVC’s English', () => {
     const summary = read('ES/patients/complete/ps-l3.xml');
     const problems = only(entriesOf(summary, '11450-4'), 'problem');
     expect(problems.map((problem) => problem.code)).toContainEqual(
-      expect.objectContaining({ code: 'M79.7', display: { text: 'Fibromialgia', lang: 'es-ES', level: 'original' } }),
+      expect.objectContaining({
+        code: 'M79.7',
+        display: expect.objectContaining({ lang: 'en-GB', level: 'en', source: 'mvc' }),
+      }),
     );
     const medications = only(entriesOf(summary, '10160-0'), 'medication');
     expect(medications.flatMap((medication) => medication.reasons)).toContainEqual(
-      expect.objectContaining({ code: 'M79.7', display: expect.objectContaining({ level: 'original' }) }),
+      expect.objectContaining({ code: 'M79.7', display: expect.objectContaining({ level: 'en' }) }),
     );
     expect(medications.map((medication) => medication.product.code)).toContainEqual(
       expect.objectContaining({
         code: 'A11CC05',
-        display: { text: 'colecalciferol', lang: 'es-ES', level: 'original' },
+        display: expect.objectContaining({ lang: 'en-GB', level: 'en', source: 'mvc' }),
       }),
     );
   });
@@ -170,8 +179,10 @@ describe('missing data', () => {
     const national = code?.translations?.[0];
     expect(code?.nullFlavor).toBe('OTH');
     expect(national?.displayName).toBeDefined();
-    expect(code?.originalText).toBe(national?.displayName);
-    expect(code?.display).toMatchObject({ text: national?.displayName, level: 'original' });
+    // The document's own words: its original text when it has one, else the national term.
+    expect(code?.originalText).toBeDefined();
+    expect(code?.display.text).toBe(code?.originalText);
+    expect(code?.display.source).toBe('document');
   });
 
   it('keeps the Croatian national code of the OTH value', () => {
@@ -185,9 +196,25 @@ describe('missing data', () => {
     });
   });
 
-  it('shows other nullFlavors as a French phrase with the code (vaccine UNK)', () => {
+  it('shows the narrative text a nullFlavor value points at, keeping the nullFlavor (vaccine UNK)', () => {
     const [immunization] = only(entriesOf(read('PT/patients/known-absence/ps-l3.xml'), '11369-6'), 'immunization');
     expect(immunization?.vaccine.nullFlavor).toBe('UNK');
+    expect(immunization?.vaccine.narrativeRef).toBeDefined();
+    expect(immunization?.vaccine.display).toMatchObject({ lang: 'pt-PT', level: 'original', source: 'document' });
+  });
+
+  it('words a nullFlavor without any text as a French phrase with the code', () => {
+    const summary = parseCdaPatientSummary(
+      cdaDocument(
+        cdaSection(
+          '11369-6',
+          'Vacinas',
+          '<paragraph>-</paragraph>',
+          '<entry><substanceAdministration classCode="SBADM" moodCode="EVN"><consumable><manufacturedProduct><manufacturedMaterial><code nullFlavor="UNK"/></manufacturedMaterial></manufacturedProduct></consumable></substanceAdministration></entry>',
+        ),
+      ),
+    );
+    const [immunization] = only(summary.sections[0]?.entries ?? [], 'immunization');
     expect(immunization?.vaccine.display).toMatchObject({ lang: 'fr-FR', level: 'absent' });
     expect(immunization?.vaccine.display.text).toMatch(/\(UNK\)$/);
   });

@@ -140,7 +140,7 @@ describe('FHIR Patient Summary (LU/fhir)', () => {
       country: 'LU',
       documentId: { root: '2.16.442.1.100.1000.990.3', extension: '4.1' },
       patient: expect.objectContaining({
-        identifiers: [{ root: '1.3.182.4.4', extension: '1991060327252' }],
+        identifiers: [{ root: '1.3.182.4.4', extension: '1991060327252', issuer: 'Luxembourg — matricule national' }],
         names: [expect.objectContaining({ given: ['Sophie'], family: ['Muller'] })],
         birthDate: '1991-06-03',
         gender: expect.objectContaining({ code: 'F' }),
