@@ -90,4 +90,33 @@ describe('Patient Summary', () => {
     expect(response.status).toBe(errorCatalogue[code].status);
     expect(response.body).toEqual({ code, message: errorCatalogue[code].message });
   });
+
+  it('refuses a document about somebody else, in both formats, and sends nothing of it', async () => {
+    const refs: string[] = [];
+    for (const [cc, folder, language] of [
+      ['PT', 'wrong-patient', 'pt'],
+      ['LU', 'wrong-patient-fhir', 'fr'],
+    ] as const) {
+      const ref = await consented(cc, folder, language);
+      refs.push(ref);
+      const response = await doctor.get(`/api/patients/${ref}/summary`).expect(502);
+      expect(response.body).toEqual({
+        code: 'document_patient_mismatch',
+        message: errorCatalogue.document_patient_mismatch.message,
+      });
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
+    // The L1 PDF twin of the wrong document is refused too.
+    const original = await doctor.get(`/api/patients/${refs[0]}/original`).expect(502);
+    expect(original.body.code).toBe('document_patient_mismatch');
+    expect(original.headers['content-type']).toMatch(/json/);
+  });
+
+  it('says how the identity was checked', async () => {
+    const ref = await consented('HR', 'complete', 'hr');
+    const { identityCheck } = summaryResponseSchema.parse(
+      (await doctor.get(`/api/patients/${ref}/summary`).expect(200)).body,
+    );
+    expect(identityCheck).toEqual({ method: 'identifier', compared: ['identifier'] });
+  });
 });

@@ -37,6 +37,8 @@ const ABSENT_OR_UNKNOWN_FR: Readonly<Record<string, string>> = {
   'no-known-problems': 'Aucun problème de santé connu',
   'no-procedure-info': 'Pas d’information sur les actes et interventions',
   'no-known-procedures': 'Aucun acte ni intervention connu',
+  // Spelt without its final s in the eHDSI CTD and wave-3 reference test data.
+  'no-known-procedure': 'Aucun acte ni intervention connu',
   'no-device-info': 'Pas d’information sur les dispositifs médicaux',
   'no-known-devices': 'Aucun dispositif médical connu',
 };

@@ -320,9 +320,11 @@ async function installDirectory(target: string, files: { name: string; bytes: Bu
 }
 
 async function writeDurably(path: string, bytes: Buffer): Promise<void> {
-  const handle = await open(path, 'wx', 0o644);
+  const handle = await open(path, 'wx');
   try {
     await handle.writeFile(bytes);
+    // Readable by the BFF's user whatever the operator's umask.
+    await handle.chmod(0o644);
     await handle.sync();
   } finally {
     await handle.close();
