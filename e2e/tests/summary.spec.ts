@@ -43,8 +43,8 @@ test('the Croatian summary shows every section, the three translation levels, an
 
 test('a summary with an untranslated code shows it marked, and the original PDF is offered', async ({ page }) => {
   await logInAs(page, 'medecin-generaliste');
-  // Spain's first identifier group: CIP + CITE.
-  await openSummary(page, 'es', 'VAL6305081234', '460001');
+  // A vaccine coded nullFlavor whose Portuguese text is in the narrative: the document's words, marked.
+  await openSummary(page, 'pt', '190447382');
   await expect(page.getByText('non traduit').first()).toBeVisible();
 
   await openSummary(page, 'pt', '301582946');

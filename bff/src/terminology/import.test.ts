@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +92,9 @@ describe('importTerminology', () => {
     expect(readdirSync(root).sort()).toEqual(['export', 'terminology']);
     expect(readdirSync(target).sort()).toEqual([`${ILLNESSES}.xml`, `${MEDICINES}.xml`, IMPORT_MANIFEST]);
     expect(readFileSync(join(target, `${MEDICINES}.xml`), 'utf8')).toBe(GOOD_FILES[`${MEDICINES}.xml`]);
+    // Readable by the BFF's user, not private like a fresh temporary directory.
+    expect(statSync(target).mode & 0o777).toBe(0o755);
+    expect(statSync(join(target, `${MEDICINES}.xml`)).mode & 0o777).toBe(0o644);
     const manifest = JSON.parse(readFileSync(join(target, IMPORT_MANIFEST), 'utf8'));
     expect(manifest).toMatchObject({
       importedAt: '2025-03-01T10:00:00.000Z',

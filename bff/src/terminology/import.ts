@@ -26,9 +26,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isFrenchLanguage } from '../documents/display';
 import { readLtrFile } from './ltr';
+import { MAX_LTR_FILE_BYTES } from './load';
 
-/** The largest value-set file read: the same limit as the BFF's loader (load.ts), which would skip a larger one. */
-export const MAX_LTR_FILE_BYTES = 64 * 1024 * 1024;
+export { MAX_LTR_FILE_BYTES };
+
 export const IMPORT_MANIFEST = 'IMPORT.json';
 const MANIFEST_FORMAT = 'sesali-terminology-import/1';
 // O_NONBLOCK: opening a FIFO planted in the folder must not hang the command (fstat then skips it).

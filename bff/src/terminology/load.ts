@@ -16,7 +16,8 @@ import { readLtrFile } from './ltr';
 import { MVC_COMPACT_FILE, readCompactMvc } from './mvc-compact';
 
 export const SHIPPED_FRENCH_DIRECTORY = fileURLToPath(new URL('../../terminology/fr/', import.meta.url));
-const MAX_LTR_FILE_BYTES = 64 * 1024 * 1024;
+/** Largest LTR file read (the loader and the import command share it). */
+export const MAX_LTR_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface TerminologyProblem {
   path: string;

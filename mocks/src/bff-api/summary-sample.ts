@@ -2,8 +2,11 @@
  * A hand-written Patient Summary as the BFF would hand it to the SPA, for the viewer's tests: a Portuguese
  * document (pt-PT) with every section of the eHDSI Patient Summary, every kind of entry, the three display
  * levels (fr, en, original) and a missing value, a narrative using every whitelisted node, and the cases a
- * viewer gets wrong first: an allergy of high criticality, a known absence, an untyped (`other`) entry, a
- * section the eHDSI does not define, and a narrative text that looks like markup.
+ * viewer gets wrong first: an allergy of high criticality, one with a severe reaction, one whose display text
+ * sounds severe but whose codes are not (no `risk`), a past allergy, medication and problem, a known absence,
+ * comments, a product class and a dose without a unit, an untyped (`other`) entry, a section the eHDSI does not
+ * define, and a narrative text that looks like markup. `risk` and `timeline` are what the BFF's assessment
+ * (shared/summary/assessment.ts) decides from the codes and dates below.
  */
 import type {
   CodedValue,
@@ -53,6 +56,9 @@ const ucum = (code: string, display: Display): CodedValue => coded(UCUM, code, d
 const quantity = (value: string, unit?: CodedValue): Quantity => ({ value, ...(unit ? { unit } : {}) });
 const mg = ucum('mg', inFrench('milligramme'));
 const tablet = ucum('{tablet}', inFrench('comprimé'));
+const capsule = ucum('{capsule}', inFrench('gélule'));
+/** UCUM "1" (a pure number), which the terminology names « unité »: not a unit a dose can be read in. */
+const unity = ucum('1', inFrench('unité'));
 const mmHg = ucum('mm[Hg]', inFrench('millimètre de mercure'));
 
 const text = (value: string): NarrativeNode => ({ type: 'text', text: value });
@@ -115,6 +121,9 @@ const allergies = section(
       certainty: coded(SNOMED, '410605003', inFrench('Confirmée'), 'Confirmada'),
       onset: '2010-05',
       concernStatus: 'active',
+      comments: ['Reação documentada no serviço de urgência.'],
+      risk: 'highCriticality',
+      timeline: 'current',
     },
     {
       type: 'allergy',
@@ -130,9 +139,55 @@ const allergies = section(
       criticality: coded(CRITICALITY, 'low', inFrench('Risque faible'), 'Baixo'),
       onset: '1992',
       concernStatus: 'active',
+      timeline: 'current',
+    },
+    {
+      type: 'allergy',
+      allergyType: coded(SNOMED, '416098002', inFrench('Allergie médicamenteuse'), 'Alergia a fármaco'),
+      agent: coded(ATC, 'M01AE01', inFrench('Ibuprofène'), 'Ibuprofeno'),
+      reactions: [
+        {
+          manifestation: coded(SNOMED, '41291007', inFrench('Angio-œdème'), 'Angioedema'),
+          severity: coded(SNOMED, '24484000', inFrench('Sévère'), 'Grave'),
+        },
+      ],
+      onset: '2018',
+      concernStatus: 'active',
+      risk: 'severeReaction',
+      timeline: 'current',
+    },
+    {
+      // A national severity code the catalogue translated: its words sound grave, its code is not SNOMED CT
+      // « severe », so the BFF sets no risk.
+      type: 'allergy',
+      allergyType: coded(SNOMED, '414285001', inFrench('Allergie alimentaire'), 'Alergia alimentar'),
+      agentName: 'Kiwi',
+      reactions: [],
+      severity: coded(PT_LOCAL, 'GRAV-AUTO', inFrench('Sévère selon la patiente'), 'Grave (referido)'),
+      criticality: coded(PT_LOCAL, 'CRIT-AUTO', inFrench('Élevée selon la patiente'), 'Alta (referida)'),
+      concernStatus: 'active',
+      timeline: 'current',
+    },
+    {
+      type: 'allergy',
+      allergyType: coded(SNOMED, '416098002', inFrench('Allergie médicamenteuse'), 'Alergia a fármaco'),
+      agent: coded(SNOMED, '387406002', inFrench('Sulfamide'), 'Sulfonamida'),
+      reactions: [
+        {
+          manifestation: coded(SNOMED, '271807003', inFrench('Éruption cutanée'), 'Erupção cutânea'),
+          severity: coded(SNOMED, '24484000', inFrench('Sévère'), 'Grave'),
+        },
+      ],
+      status: coded(SNOMED, '73425007', inFrench('Inactive'), 'Inativa'),
+      onset: '2001',
+      end: '2012',
+      concernStatus: 'completed',
+      risk: 'severeReaction',
+      timeline: 'past',
     },
     {
       type: 'knownAbsence',
+      absence: 'known',
       code: coded(
         ABSENT_OR_UNKNOWN,
         'no-known-environmental-allergies',
@@ -193,7 +248,12 @@ const medication = section(
   [
     {
       type: 'medication',
-      product: { name: 'Zestoretic 20 mg + 12,5 mg comprimidos' },
+      product: {
+        name: 'Zestoretic 20 mg + 12,5 mg comprimidos',
+        // The national product code, whose display is the name again: printed once.
+        code: coded(PT_LOCAL, '5440987', untranslated('Zestoretic 20 mg + 12,5 mg comprimidos')),
+      },
+      productClass: coded(ATC, 'C09BA03', inFrench('Lisinopril et diurétiques'), 'Lisinopril e diuréticos'),
       ingredients: [
         {
           substance: coded(ATC, 'C09AA03', inFrench('lisinopril'), 'lisinopril'),
@@ -211,6 +271,7 @@ const medication = section(
       period: { start: '2019-06-01' },
       reasons: [coded(ICD10, 'I10', inFrench('Hypertension essentielle (primitive)'), 'Hipertensão essencial')],
       status: 'active',
+      timeline: 'current',
     },
     {
       type: 'medication',
@@ -223,11 +284,39 @@ const medication = section(
       ],
       doseForm: coded(EDQM, '10219000', inFrench('Comprimé'), 'Comprimido'),
       route: coded(EDQM, '20053000', inFrench('Voie orale'), 'Via oral'),
+      // A lower bound only, in UCUM "1": « 1 comprimé », never « ≥ 1 unité ».
+      doseRange: { low: quantity('1', unity), high: { nullFlavor: 'UNK' } },
       frequency: { event: coded({ codeSystem: '2.16.840.1.113883.5.139' }, 'HS', inFrench('Au coucher')) },
       dosageText: 'Dose ajustada ao INR, ver plano de anticoagulação.',
       period: { start: '2020-11-20', endNullFlavor: 'UNK' },
       reasons: [],
       status: 'active',
+      comments: ['Doente informada sobre as interações alimentares.'],
+      timeline: 'current',
+    },
+    {
+      type: 'medication',
+      product: { name: 'Omeprazol 20 mg cápsulas' },
+      ingredients: [
+        {
+          // A substance code nobody names: the document's name of the ingredient is shown instead.
+          substance: {
+            code: 'OMP-20',
+            ...PT_LOCAL,
+            display: { text: 'Terme non fourni', lang: 'fr-FR', level: 'unnamed' },
+          },
+          name: 'omeprazol',
+          strength: { numerator: quantity('20', mg), denominator: quantity('1', capsule) },
+        },
+      ],
+      doseForm: coded(EDQM, '10210000', inFrench('Gélule'), 'Cápsula'),
+      route: coded(EDQM, '20053000', inFrench('Voie orale'), 'Via oral'),
+      dose: { value: '2' },
+      frequency: { period: { nullFlavor: 'UNK' }, nullFlavor: 'UNK' },
+      period: { start: '2023-01-10', end: '2023-03-10' },
+      reasons: [],
+      status: 'completed',
+      timeline: 'past',
     },
   ],
   [paragraph('Zestoretic 1 comprimido por dia. Varfine segundo o INR, ao deitar.')],
@@ -245,12 +334,23 @@ const problems = section(
       onset: '2020-11',
       status: coded(SNOMED, '55561003', inFrench('Actif'), 'Ativo'),
       concernStatus: 'active',
+      timeline: 'current',
+    },
+    {
+      type: 'problem',
+      code: coded(ICD10, 'D50', inFrench('Anémie par carence en fer'), 'Anemia ferropénica'),
+      onset: '2023-02',
+      resolution: '2024-06',
+      status: coded(SNOMED, '413322009', inFrench('Résolu'), 'Resolvido'),
+      concernStatus: 'completed',
+      timeline: 'past',
     },
     {
       type: 'problem',
       code: coded(ICD10, 'I10', inFrench('Hypertension essentielle (primitive)'), 'Hipertensão essencial'),
       onset: '2019',
       concernStatus: 'active',
+      timeline: 'current',
     },
   ],
   [node('list', [node('item', [text('Fibrilhação auricular (2020)')]), node('item', [text('Hipertensão (2019)')])])],
@@ -300,6 +400,7 @@ const pastIllness = section(
       resolution: '2000-03',
       outcome: coded(SNOMED, '413322009', inFrench('Guéri'), 'Curado'),
       concernStatus: 'completed',
+      timeline: 'past',
     },
   ],
   [paragraph('Tuberculose pulmonar tratada, curada em 2000.')],
@@ -561,7 +662,10 @@ export const summarySample: PatientSummary = {
     language: DOCUMENT_LANG,
     country: 'PT',
     patient: {
-      identifiers: [{ root: '2.16.620.1.101.10.1.1', extension: '123456789' }],
+      identifiers: [
+        { root: '2.16.620.1.101.10.1.1', extension: '123456789', issuer: 'Portugal — Número de utente (SNS)' },
+        { root: '2.16.620.1.101.10.1.9', extension: 'LX-44821' },
+      ],
       names: [{ given: ['Maria'], family: ['SILVA', 'SANTOS'], prefix: [], suffix: [] }],
       birthDate: '1985-03-14',
       gender: coded({ codeSystem: '2.16.840.1.113883.5.1' }, 'F', inFrench('Femme'), 'Feminino'),
@@ -594,7 +698,7 @@ export const summarySample: PatientSummary = {
     authors: [
       {
         kind: 'person',
-        time: '2026-10-02T10:15:00+01:00',
+        time: '2026-10-01T17:40:00+01:00',
         identifiers: [{ root: '2.16.620.1.101.10.2.1', extension: '12345' }],
         name: { given: ['Ana'], family: ['COSTA'], prefix: ['Dra.'], suffix: [] },
         function: coded({ codeSystem: '2.16.840.1.113883.2.9.6.2.7' }, '221', inFrench('Médecin'), 'Médico'),

@@ -29,6 +29,7 @@ export const sampleSummaryResponse: SummaryResponse = {
     documentDate: '2026-10-02T10:15:00+01:00',
     originalPdf: true,
   },
+  identityCheck: { method: 'identifier', compared: ['identifier'] },
 };
 
 /** The smallest file a browser's viewer recognises as a PDF: the SPA only links to it. */
