@@ -27,7 +27,14 @@ describe('PatientSummary model', () => {
           titleFr: 'Allergies et réactions indésirables',
           lang: 'en-GB',
           narrative: [{ type: 'paragraph', attributes: { id: 'a1' }, children: [{ type: 'text', text: 'None' }] }],
-          entries: [{ type: 'knownAbsence', narrativeRef: 'a1', code: { code: 'no-known-allergies', display } }],
+          entries: [
+            {
+              type: 'knownAbsence',
+              absence: 'known',
+              narrativeRef: 'a1',
+              code: { code: 'no-known-allergies', display },
+            },
+          ],
           counts: { seen: 1, mapped: 1 },
         },
       ],

@@ -53,7 +53,10 @@ describe('every L3 fixture', () => {
     expect(modelEntries).toBe(entryElements);
   });
 
-  it.each(fixtures)('%s has a non-empty display on every coded value, French unless kept out on purpose', (path) => {
+  // The project's own fixtures are written to be French throughout; the real documents served as QA patients
+  // (corpus-*) are measured by the corpus tests instead.
+  const ownFixtures = fixtures.filter((path) => !path.includes('/corpus-'));
+  it.each(ownFixtures)('%s has a non-empty display on every coded value, French unless kept out on purpose', (path) => {
     const summary = read(path);
     for (const { value, path: where } of codedValues(summary)) {
       expect({ where, text: value.display.text.trim().length > 0 }).toEqual({ where, text: true });
