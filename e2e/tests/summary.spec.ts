@@ -2,20 +2,7 @@
  * Reading the Patient Summary in the browser, from the simulated member states: every section and entry,
  * the three translation levels, the original narrative, the original PDF, and the print view.
  */
-import type { Page } from '@playwright/test';
-import { expect, test, expectNoAxeViolations, logInAs } from './support';
-
-async function openSummary(page: Page, country: string, ...identifiers: string[]) {
-  await page.goto(`/recherche/${country}`);
-  for (const [index, identifier] of identifiers.entries()) await page.getByRole('textbox').nth(index).fill(identifier);
-  await page.getByRole('button', { name: 'Rechercher le patient' }).click();
-  await page.getByRole('link', { name: 'Confirmer et recueillir le consentement' }).click();
-  for (const label of [/remis au patient la notice/, /a consenti/, /Je conserve la notice/])
-    await page.getByText(label).click();
-  await page.getByRole('button', { name: /Enregistrer le consentement/ }).click();
-  await expect(page).toHaveURL(/\/patient\/[\w-]+\/synthese$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Synthèse médicale du patient' })).toBeVisible();
-}
+import { expect, test, expectNoAxeViolations, logInAs, openSummary } from './support';
 
 test('the Croatian summary shows every section, the three translation levels, and prints', async ({
   page,

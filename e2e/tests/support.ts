@@ -28,3 +28,16 @@ export async function logInAs(page: Page, persona: string) {
   await expect(page.getByRole('heading', { name: 'Simulateur Pro Santé Connect' })).toBeVisible();
   await page.locator(`button[data-persona="${persona}"]`).click();
 }
+
+/** Searches a patient by the identifiers typed in the country's form, records consent, and opens the summary. */
+export async function openSummary(page: Page, country: string, ...identifiers: string[]) {
+  await page.goto(`/recherche/${country}`);
+  for (const [index, identifier] of identifiers.entries()) await page.getByRole('textbox').nth(index).fill(identifier);
+  await page.getByRole('button', { name: 'Rechercher le patient' }).click();
+  await page.getByRole('link', { name: 'Confirmer et recueillir le consentement' }).click();
+  for (const label of [/remis au patient la notice/, /a consenti/, /Je conserve la notice/])
+    await page.getByText(label).click();
+  await page.getByRole('button', { name: /Enregistrer le consentement/ }).click();
+  await expect(page).toHaveURL(/\/patient\/[\w-]+\/synthese$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Synthèse médicale du patient' })).toBeVisible();
+}
