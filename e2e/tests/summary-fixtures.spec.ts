@@ -1,6 +1,7 @@
 /**
  * Every shipped summary in the browser (complete, known-absence and FHIR patients of every live country): the
- * viewer shows every entry the BFF mapped, in its own row group, and no empty cell.
+ * viewer shows every entry the BFF mapped — in its own row group, or as a sentence for an absence statement —
+ * and no empty cell.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,13 +69,17 @@ test('every shipped summary shows every entry and no empty cell', async ({ page 
     expect(consent.status(), `${cc}/${folder} consent`).toBe(201);
 
     const { summary } = (await (await page.request.get(`/api/patients/${ref}/summary`)).json()) as {
-      summary: { sections: { entries: unknown[] }[]; unknownSections: { entries: unknown[] }[] };
+      summary: { sections: { entries: { type: string }[] }[]; unknownSections: { entries: { type: string }[] }[] };
     };
-    const entries = [...summary.sections, ...summary.unknownSections].reduce((n, s) => n + s.entries.length, 0);
+    const all = [...summary.sections, ...summary.unknownSections].flatMap((section) => section.entries);
+    // Absence statements are sentences, never rows; every other entry is one row group.
+    const absences = all.filter((entry) => entry.type === 'knownAbsence').length;
+    const entries = all.length - absences;
 
     await page.goto(`/patient/${ref}/synthese`);
     await expect(page.getByRole('region', { name: 'Alertes' }), `${cc}/${folder}`).toBeVisible();
     await expect(page.locator('table.sesali-entries > tbody'), `${cc}/${folder} rows`).toHaveCount(entries);
+    expect(await page.locator('.sesali-absence').count(), `${cc}/${folder} absences`).toBeGreaterThanOrEqual(absences);
     const cells = await page.locator('table.sesali-entries td').allTextContents();
     expect(cells.length, `${cc}/${folder} cells`).toBeGreaterThan(0);
     expect(

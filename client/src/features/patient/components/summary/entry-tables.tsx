@@ -1,17 +1,22 @@
 /**
  * A section's coded entries as tables, one per kind of entry in the order the document first gives them,
- * with French column headers fit for that kind. Every entry is a row group (`tbody`) of its table: nothing
- * is hidden or merged, an untyped (`other`) entry included, and an absent field reads « — », never an empty
- * cell. Results, vital signs and functional status are groups of observations (a panel and its measures): one
- * row per observation under the panel's heading row.
+ * with French column headers fit for that kind. Every entry is a row group (`tbody`) of its table, its comments
+ * included: nothing is hidden or merged, an untyped (`other`) entry included, and an absent field reads « — »,
+ * never an empty cell. Results, vital signs and functional status are groups of observations (a panel and its
+ * measures): one row per observation under the panel's heading row. Medications and active problems the BFF
+ * judged past follow the current ones, in a collapsed group with their count. Absence statements are not
+ * entries of a table: the section says them as sentences (absence-statements.tsx).
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import type { CodedValue, Entry, EntryOf, EntryType, Frequency, Observation, Period, Reaction } from '@sesali/shared';
-import { HIGH_CRITICALITY, isHighCriticality } from './allergy-risk';
+import type { CodedValue, Entry, EntryOf, Frequency, Observation, Period, Reaction } from '@sesali/shared';
+import { AllergyRiskBadge } from './allergy-risk-badge';
 import { Coded, DocumentText, OriginalText, orMissing } from './coded-value';
+import { EntryComments } from './entry-comments';
 import {
+  doseView,
+  hasName,
   meaningfulUnit,
   observationValueView,
   quantityNumber,
@@ -28,8 +33,12 @@ import {
   plannedActivityText,
 } from './summary-format';
 
+/** The entries shown in tables: all but absence statements. */
+export type TabulatedEntry = Exclude<Entry, { type: 'knownAbsence' }>;
+type TabulatedType = TabulatedEntry['type'];
+
 /** What each kind of entry is called in table captions. */
-export const ENTRY_LABELS: Record<EntryType, string> = {
+export const ENTRY_LABELS: Record<TabulatedType, string> = {
   allergy: 'Allergies et intolérances',
   medication: 'Médicaments',
   problem: 'Problèmes de santé',
@@ -43,7 +52,6 @@ export const ENTRY_LABELS: Record<EntryType, string> = {
   planOfCare: 'Soins et examens prévus',
   functionalStatus: 'Évaluations de l’état fonctionnel',
   advanceDirective: 'Directives anticipées',
-  knownAbsence: 'Absences déclarées',
   other: 'Autres informations (non structurées)',
 };
 
@@ -100,23 +108,20 @@ function reactionView(reaction: Reaction): ReactNode {
 /** The facts of a dosage frequency, one per line of the posology cell. */
 function frequencyFacts(frequency: Frequency | undefined): ReactNode[] {
   if (!frequency) return [];
-  const every = frequency.period
-    ? (everyText(frequency.period.value ?? '', frequency.period.unit?.code) ??
-      labelled('Toutes les', quantityView(frequency.period)))
-    : undefined;
+  const { period: interval } = frequency;
+  const every =
+    interval?.value !== undefined
+      ? (everyText(interval.value, interval.unit?.code) ?? labelled('Toutes les', quantityView(interval)))
+      : undefined;
+  // Why the document gives no frequency, said once: the frequency's own reason, else its period's.
+  const missingReason = every === undefined ? (frequency.nullFlavor ?? interval?.nullFlavor) : undefined;
   return [
     labelled('Fréquence', every),
     labelled('Moment', coded(frequency.event)),
     frequency.institutionSpecified ? 'Horaires fixés par l’établissement' : undefined,
-    frequency.nullFlavor ? labelled('Fréquence', nullFlavorText(frequency.nullFlavor)) : undefined,
+    missingReason !== undefined ? labelled('Fréquence', nullFlavorText(missingReason)) : undefined,
   ];
 }
-
-const criticalityBadge = (
-  <Badge severity="error" small as="span">
-    {HIGH_CRITICALITY}
-  </Badge>
-);
 
 const allergyColumns: Column<EntryOf<'allergy'>>[] = [
   {
@@ -134,7 +139,8 @@ const allergyColumns: Column<EntryOf<'allergy'>>[] = [
   { header: 'Sévérité', cell: (e) => coded(e.severity) },
   {
     header: 'Criticité',
-    cell: (e) => lines([coded(e.criticality), isHighCriticality(e.criticality) ? criticalityBadge : undefined]),
+    cell: (e) =>
+      lines([coded(e.criticality), e.risk === 'highCriticality' ? <AllergyRiskBadge risk={e.risk} /> : undefined]),
   },
   { header: 'Statut', cell: (e) => coded(e.status) ?? status(e.concernStatus) },
   { header: 'Certitude', cell: (e) => coded(e.certainty) },
@@ -147,11 +153,12 @@ const allergyColumns: Column<EntryOf<'allergy'>>[] = [
 const medicationColumns: Column<EntryOf<'medication'>>[] = [
   {
     header: 'Médicament',
-    cell: ({ product }) =>
+    cell: ({ product, productClass }) =>
       lines([
         product.name !== undefined ? <DocumentText text={product.name} /> : undefined,
-        coded(product.code),
-        product.packageName !== undefined
+        productCode(product),
+        labelled('Classe', coded(productClass)),
+        product.packageName !== undefined && !repeatsName(product.packageName, product.name)
           ? labelled('Conditionnement', <DocumentText text={product.packageName} />)
           : undefined,
         labelled('Contenance', quantityView(product.packageSize)),
@@ -162,9 +169,15 @@ const medicationColumns: Column<EntryOf<'medication'>>[] = [
     cell: (e) =>
       lines(
         e.ingredients.map((ingredient) => {
+          // The substance's display, unless it has none better than the document's name for it.
           const substance =
-            coded(ingredient.substance) ??
-            (ingredient.name !== undefined ? <DocumentText text={ingredient.name} /> : 'Substance non renseignée');
+            ingredient.substance && (hasName(ingredient.substance) || ingredient.name === undefined) ? (
+              <Coded value={ingredient.substance} />
+            ) : ingredient.name !== undefined ? (
+              <DocumentText text={ingredient.name} />
+            ) : (
+              'Substance non renseignée'
+            );
           const strength = ratioView(ingredient.strength);
           return (
             <div className="sesali-value">
@@ -181,7 +194,7 @@ const medicationColumns: Column<EntryOf<'medication'>>[] = [
     header: 'Posologie',
     cell: (e) =>
       lines([
-        labelled('Dose', quantityView(e.dose) ?? rangeView(e.doseRange)),
+        labelled('Dose', doseView(e.dose, e.doseRange, e.doseForm)),
         ...frequencyFacts(e.frequency),
         e.dosageText !== undefined ? <OriginalText text={e.dosageText} /> : undefined,
       ]),
@@ -192,6 +205,21 @@ const medicationColumns: Column<EntryOf<'medication'>>[] = [
   },
   { header: 'Motif', cell: (e) => codedLines(e.reasons) },
 ];
+
+/** A name the document already gave (same words, whatever the case): not printed twice. */
+function repeatsName(text: string | undefined, name: string | undefined): boolean {
+  const normal = (value: string) => value.trim().toLocaleLowerCase('fr-FR');
+  return text !== undefined && name !== undefined && normal(text) === normal(name);
+}
+
+/** The product's code, unless its display only repeats the product's name, or there is a name and no term. */
+function productCode(product: EntryOf<'medication'>['product']): ReactNode {
+  const { code, name } = product;
+  if (!code) return undefined;
+  if (name !== undefined && !hasName(code)) return undefined;
+  if (repeatsName(code.display.text, name) || repeatsName(code.originalDisplay, name)) return undefined;
+  return <Coded value={code} />;
+}
 
 const problemColumns: Column<EntryOf<'problem'>>[] = [
   { header: 'Problème', cell: (e) => lines([coded(e.code), labelled('Type', coded(e.problemType))]) },
@@ -258,8 +286,6 @@ const planOfCareColumns: Column<EntryOf<'planOfCare'>>[] = [
   { header: 'Statut', cell: (e) => status(e.status) },
 ];
 
-const knownAbsenceColumns: Column<EntryOf<'knownAbsence'>>[] = [{ header: 'Constat', cell: (e) => coded(e.code) }];
-
 const otherColumns: Column<EntryOf<'other'>>[] = [
   { header: 'Élément du document', cell: (e) => e.element },
   { header: 'Code', cell: (e) => coded(e.code) },
@@ -295,9 +321,35 @@ function TableFrame({ caption, headers, children }: { caption: string; headers: 
   );
 }
 
-const captionOf = (type: EntryType, count: number) => `${ENTRY_LABELS[type]} (${count})`;
+const captionOf = (type: TabulatedType, count: number) => `${ENTRY_LABELS[type]} (${count})`;
 
-function EntryTable<E extends Entry>({
+/** The entry's comments, across the whole row, inside the entry's row group. */
+function CommentsRow({ comments, span }: { comments: string[] | undefined; span: number }) {
+  if (!comments || comments.length === 0) return null;
+  return (
+    <tr className="sesali-comments">
+      <td colSpan={span}>
+        <EntryComments comments={comments} />
+      </td>
+    </tr>
+  );
+}
+
+/** One row group per entry: its row, and its comments. */
+function EntryRows<E extends TabulatedEntry>({ columns, entries }: { columns: Column<E>[]; entries: E[] }) {
+  return entries.map((entry, i) => (
+    <tbody key={i}>
+      <tr>
+        {columns.map((column) => (
+          <td key={column.header}>{orMissing(column.cell(entry))}</td>
+        ))}
+      </tr>
+      <CommentsRow comments={entry.comments} span={columns.length} />
+    </tbody>
+  ));
+}
+
+function EntryTable<E extends TabulatedEntry>({
   type,
   columns,
   entries,
@@ -308,16 +360,68 @@ function EntryTable<E extends Entry>({
 }) {
   return (
     <TableFrame caption={captionOf(type, entries.length)} headers={columns.map((c) => c.header)}>
-      {entries.map((entry, i) => (
-        <tbody key={i}>
-          <tr>
-            {columns.map((column) => (
-              <td key={column.header}>{orMissing(column.cell(entry))}</td>
-            ))}
-          </tr>
-        </tbody>
-      ))}
+      <EntryRows columns={columns} entries={entries} />
     </TableFrame>
+  );
+}
+
+/**
+ * Current entries in their table, then the past ones (as the BFF judged them from codes and dates) in a
+ * collapsed group named with their count, in the same layout. An entry the BFF did not date counts as current.
+ */
+function CurrentThenPastTables<E extends EntryOf<'medication' | 'problem'>>({
+  type,
+  columns,
+  entries,
+  pastLabel,
+}: {
+  type: E['type'];
+  columns: Column<E>[];
+  entries: E[];
+  pastLabel: string;
+}) {
+  const current = entries.filter((entry) => entry.timeline !== 'past');
+  const past = entries.filter((entry) => entry.timeline === 'past');
+  if (past.length === 0) return <EntryTable type={type} columns={columns} entries={entries} />;
+  const pastCaption = `${pastLabel} (${past.length})`;
+  return (
+    <>
+      {current.length > 0 ? <EntryTable type={type} columns={columns} entries={current} /> : null}
+      <PastGroup label={pastCaption}>
+        <TableFrame caption={pastCaption} headers={columns.map((c) => c.header)}>
+          <EntryRows columns={columns} entries={past} />
+        </TableFrame>
+      </PastGroup>
+    </>
+  );
+}
+
+/** Closed on screen; open on paper, where a closed `details` would print nothing of what it holds. */
+function PastGroup({ label, children }: { label: string; children: ReactNode }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const element = details.current;
+    if (!element) return undefined;
+    let openOnScreen = element.open;
+    const beforePrint = () => {
+      openOnScreen = element.open;
+      element.open = true;
+    };
+    const afterPrint = () => {
+      element.open = openOnScreen;
+    };
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    return () => {
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
+    };
+  }, []);
+  return (
+    <details ref={details} className="sesali-past">
+      <summary>{label}</summary>
+      {children}
+    </details>
   );
 }
 
@@ -356,6 +460,7 @@ function ObservationGroupTable({
               <ObservationRow key={j} observation={observation} groupTime={entry.effectiveTime} />
             ))
           )}
+          <CommentsRow comments={entry.comments} span={headers.length} />
         </tbody>
       ))}
     </TableFrame>
@@ -384,11 +489,11 @@ function ObservationRow({ observation: o, groupTime }: { observation: Observatio
   );
 }
 
-type EntryGroup = { [T in EntryType]: { type: T; entries: EntryOf<T>[] } }[EntryType];
+type EntryGroup = { [T in TabulatedType]: { type: T; entries: EntryOf<T>[] } }[TabulatedType];
 
 /** Entries by kind, kinds in the order the document first gives them, entries in document order. */
-function groupEntries(entries: Entry[]): EntryGroup[] {
-  const groups = new Map<EntryType, Entry[]>();
+function groupEntries(entries: TabulatedEntry[]): EntryGroup[] {
+  const groups = new Map<TabulatedType, TabulatedEntry[]>();
   for (const entry of entries) {
     const group = groups.get(entry.type);
     if (group) group.push(entry);
@@ -397,14 +502,30 @@ function groupEntries(entries: Entry[]): EntryGroup[] {
   return [...groups].map(([type, group]) => ({ type, entries: group }) as EntryGroup);
 }
 
-function EntryGroupTable({ group }: { group: EntryGroup }) {
+function EntryGroupTable({ group, pastProblemsApart }: { group: EntryGroup; pastProblemsApart: boolean }) {
   switch (group.type) {
     case 'allergy':
       return <EntryTable type={group.type} columns={allergyColumns} entries={group.entries} />;
     case 'medication':
-      return <EntryTable type={group.type} columns={medicationColumns} entries={group.entries} />;
+      return (
+        <CurrentThenPastTables
+          type={group.type}
+          columns={medicationColumns}
+          entries={group.entries}
+          pastLabel="Traitements passés"
+        />
+      );
     case 'problem':
-      return <EntryTable type={group.type} columns={problemColumns} entries={group.entries} />;
+      return pastProblemsApart ? (
+        <CurrentThenPastTables
+          type={group.type}
+          columns={problemColumns}
+          entries={group.entries}
+          pastLabel="Problèmes passés ou résolus"
+        />
+      ) : (
+        <EntryTable type={group.type} columns={problemColumns} entries={group.entries} />
+      );
     case 'procedure':
       return <EntryTable type={group.type} columns={procedureColumns} entries={group.entries} />;
     case 'device':
@@ -437,8 +558,6 @@ function EntryGroupTable({ group }: { group: EntryGroup }) {
       );
     case 'planOfCare':
       return <EntryTable type={group.type} columns={planOfCareColumns} entries={group.entries} />;
-    case 'knownAbsence':
-      return <EntryTable type={group.type} columns={knownAbsenceColumns} entries={group.entries} />;
     case 'other':
       return <EntryTable type={group.type} columns={otherColumns} entries={group.entries} />;
     case 'vitalSign':
@@ -448,7 +567,18 @@ function EntryGroupTable({ group }: { group: EntryGroup }) {
   }
 }
 
-/** Every entry of a section, in tables by kind. */
-export function SectionEntries({ entries }: { entries: Entry[] }) {
-  return groupEntries(entries).map((group) => <EntryGroupTable key={group.type} group={group} />);
+/**
+ * Every entry of a section but its absence statements, in tables by kind. Past problems go apart only in the
+ * active problems list: the history of past illness is past by definition, and shown in full.
+ */
+export function SectionEntries({
+  entries,
+  pastProblemsApart = false,
+}: {
+  entries: TabulatedEntry[];
+  pastProblemsApart?: boolean;
+}) {
+  return groupEntries(entries).map((group) => (
+    <EntryGroupTable key={group.type} group={group} pastProblemsApart={pastProblemsApart} />
+  ));
 }

@@ -7,9 +7,18 @@ import type { CodedValue, ObservationValue, Quantity, Range, Ratio } from '@sesa
 import { Coded, OriginalText } from './coded-value';
 import { formatDate, formatDecimal, nullFlavorText } from './summary-format';
 
-/** UCUM "1" is the unit of a pure number: nothing to show. */
+/**
+ * UCUM "1" is the unit of a pure number, whatever the terminology calls it (« unité »): nothing to show. The
+ * code decides, not the display.
+ */
 export function meaningfulUnit(unit: CodedValue | undefined): CodedValue | undefined {
-  return unit && !(unit.code === '1' && unit.display.text === '1') ? unit : undefined;
+  if (!unit) return undefined;
+  return unit.code === '1' || (unit.code === undefined && unit.display.text.trim() === '1') ? undefined : unit;
+}
+
+/** Whether a coded value has a term of its own, rather than « Terme non fourni » or a reason for no value. */
+export function hasName(value: CodedValue): boolean {
+  return value.display.level !== 'unnamed' && value.display.level !== 'absent';
 }
 
 /** The number alone (« 12,1 »), or why it is missing. */
@@ -73,6 +82,69 @@ export function rangeView(range: Range | undefined): ReactNode {
       ) : null}
     </>
   );
+}
+
+/**
+ * The dose form as the unit of a dose that has none (or only UCUM "1"): « 2 comprimés ». A one-word French form
+ * takes the plural; any other is left as written rather than guessed at.
+ */
+function doseFormUnit(doseForm: CodedValue, value: string): ReactNode {
+  const { text, lang, level } = doseForm.display;
+  let word = text.charAt(0).toLocaleLowerCase(lang) + text.slice(1);
+  const many = Number.parseFloat(value) >= 2;
+  if (many && level === 'fr' && /^\p{L}+$/u.test(word) && !/[sxz]$/.test(word)) word = `${word}s`;
+  return <span lang={lang}>{word}</span>;
+}
+
+/** A dose: its quantity, read in its unit, else in the dose form (« 2 comprimés »), else as a bare number. */
+export function doseQuantityView(quantity: Quantity | undefined, doseForm: CodedValue | undefined): ReactNode {
+  if (!quantity || quantity.value === undefined || meaningfulUnit(quantity.unit)) return quantityView(quantity);
+  const form = doseForm && hasName(doseForm) ? doseFormUnit(doseForm, quantity.value) : undefined;
+  return (
+    <div className="sesali-value">
+      {quantityNumber(quantity)}
+      {form ? <> {form}</> : null}
+    </div>
+  );
+}
+
+/**
+ * A dose range « 1 – 2 comprimés » only when both bounds have a value; else the one bound that has (a dose is
+ * not a reference range: no « ≥ »), or nothing; the document's wording of it, if any, as written.
+ */
+export function doseRangeView(range: Range | undefined, doseForm: CodedValue | undefined): ReactNode {
+  if (!range) return undefined;
+  const low = range.low?.value !== undefined ? range.low : undefined;
+  const high = range.high?.value !== undefined ? range.high : undefined;
+  const bounds =
+    low && high ? (
+      <div className="sesali-value">
+        {doseQuantityView(low, doseForm)} – {doseQuantityView(high, doseForm)}
+      </div>
+    ) : (
+      doseQuantityView(low ?? high, doseForm)
+    );
+  if (!bounds && range.text === undefined) return undefined;
+  return (
+    <>
+      {bounds}
+      {range.text !== undefined ? (
+        <>
+          {bounds ? ' ' : null}
+          <OriginalText text={range.text} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The dose of a medication: a single quantity, else a range. */
+export function doseView(
+  dose: Quantity | undefined,
+  range: Range | undefined,
+  doseForm: CodedValue | undefined,
+): ReactNode {
+  return doseQuantityView(dose, doseForm) ?? doseRangeView(range, doseForm);
 }
 
 /** « 20 milligramme / 1 comprimé ». */

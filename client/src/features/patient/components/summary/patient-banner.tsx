@@ -1,14 +1,34 @@
 /**
- * Who the summary is about and where it comes from: the patient's names, birth date and sex, the sending
- * country, the document's date, language, author and custodian; then the guardians and contacts the document
- * names. Names and organisations are shown as the document spells them.
+ * Who the summary is about and where it comes from: how the BFF made sure the document is this patient's, the
+ * patient's names, identifiers, birth date and sex, the sending country, the document's date (its own, with
+ * the time zone it gave), language, author and custodian; then the guardians and contacts the document names.
+ * Names and organisations are shown as the document spells them.
  */
 import { useId, type ReactNode } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
-import type { Author, Contact, SummaryHeader, SummaryResponse } from '@sesali/shared';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import type { Author, Contact, Identifier, SummaryHeader, SummaryResponse } from '@sesali/shared';
 import { formatBirthDate } from '@/components/patient/patient-identity';
 import { Coded, DocumentText, orMissing } from './coded-value';
-import { addressText, contactClassText, formatDate, languageName, personNameText, telecomText } from './summary-format';
+import {
+  addressText,
+  contactClassText,
+  formatDateWithZone,
+  languageName,
+  personNameText,
+  telecomText,
+} from './summary-format';
+
+export const IDENTITY_CHECK_TEXT: Record<SummaryResponse['identityCheck']['method'], string> = {
+  identifier: 'Identité vérifiée : identifiant commun',
+  nameAndBirthDate: 'Identité vérifiée : nom de famille et date de naissance',
+};
+
+/** « 123456789 (Portugal — Número de utente (SNS)) », or the OID of its issuer when nobody names it. */
+function identifierText({ root, extension, issuer }: Identifier): string {
+  const by = issuer ?? `OID ${root}`;
+  return extension !== undefined ? `${extension} (${by})` : by;
+}
 
 function authorView(author: Author): ReactNode {
   const organisation = author.organisation?.name;
@@ -49,20 +69,40 @@ const lines = (items: ReactNode[]) =>
       ))
     : undefined;
 
-export function PatientBanner({ header, source }: { header: SummaryHeader; source: SummaryResponse['source'] }) {
+export function PatientBanner({
+  header,
+  source,
+  identityCheck,
+}: {
+  header: SummaryHeader;
+  source: SummaryResponse['source'];
+  identityCheck: SummaryResponse['identityCheck'];
+}) {
   const headingId = useId();
   const { patient } = header;
   const names = patient.names.map(personNameText).filter((n): n is string => n !== undefined);
-  const documentDate = source.documentDate ?? header.creationDate;
+  // The document's own effectiveTime; the date the country's index gave only when the document has none.
+  const documentDate = header.creationDate ?? source.documentDate;
   const rows: [string, ReactNode][] = [
     [names.length > 1 ? 'Noms' : 'Nom', lines(names)],
+    [patient.identifiers.length > 1 ? 'Identifiants' : 'Identifiant', lines(patient.identifiers.map(identifierText))],
     ['Date de naissance', patient.birthDate ? formatBirthDate(patient.birthDate) : undefined],
     ['Sexe', patient.gender ? <Coded value={patient.gender} /> : undefined],
     ['Pays d’origine', source.countryName],
     ['Document', <DocumentText text={source.documentTitle} />],
-    ['Date du document', documentDate ? formatDate(documentDate) : undefined],
+    ['Date du document', documentDate ? formatDateWithZone(documentDate) : undefined],
     ['Langue du document', languageName(header.language)],
-    [header.authors.length > 1 ? 'Auteurs' : 'Auteur', lines(header.authors.map(authorView))],
+    [
+      header.authors.length > 1 ? 'Auteurs' : 'Auteur',
+      lines(
+        header.authors.map((author) => (
+          <>
+            {authorView(author)}
+            {author.time !== undefined ? <> — le {formatDateWithZone(author.time)}</> : null}
+          </>
+        )),
+      ),
+    ],
     ['Organisation responsable', header.custodian?.name],
   ];
   if (header.legalAuthenticator) {
@@ -81,6 +121,9 @@ export function PatientBanner({ header, source }: { header: SummaryHeader; sourc
   return (
     <section aria-labelledby={headingId} className={fr.cx('fr-mb-6w')}>
       <h2 id={headingId}>Patient et document</h2>
+      <Badge as="p" severity="success" small className={fr.cx('fr-mb-2w')}>
+        {IDENTITY_CHECK_TEXT[identityCheck.method]}
+      </Badge>
       <dl className={fr.cx('fr-mb-3w')}>
         {rows.map(([term, value]) => (
           <div key={term} className="sesali-identity-row">

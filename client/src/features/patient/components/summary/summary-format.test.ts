@@ -1,4 +1,12 @@
-import { everyText, formatDate, formatDecimal, nullFlavorText, periodText, personNameText } from './summary-format';
+import {
+  everyText,
+  formatDate,
+  formatDateWithZone,
+  formatDecimal,
+  nullFlavorText,
+  periodText,
+  personNameText,
+} from './summary-format';
 
 describe('les dates, nombres et périodes de la synthèse en français', () => {
   it('écrit une date avec la précision donnée par le document', () => {
@@ -7,6 +15,14 @@ describe('les dates, nombres et périodes de la synthèse en français', () => {
     expect(formatDate('2015-02-01')).toBe('01/02/2015');
     expect(formatDate('2026-10-02T10:15:00+01:00')).toBe('02/10/2026 10:15');
     expect(formatDate('hier')).toBe('hier');
+  });
+
+  it('dit le fuseau horaire d’une date-heure tel que le document le donne', () => {
+    expect(formatDateWithZone('2026-10-02T10:15:00+01:00')).toBe('02/10/2026 10:15 (UTC+01:00)');
+    expect(formatDateWithZone('2026-10-02T10:15:00-0300')).toBe('02/10/2026 10:15 (UTC-03:00)');
+    expect(formatDateWithZone('2026-10-02T10:15Z')).toBe('02/10/2026 10:15 (UTC)');
+    expect(formatDateWithZone('2026-10-02T10:15')).toBe('02/10/2026 10:15');
+    expect(formatDateWithZone('2026-10-02')).toBe('02/10/2026');
   });
 
   it('écrit les décimales avec une virgule, sans perdre de précision', () => {

@@ -24,6 +24,18 @@ export function formatDate(value: string): string {
   return hour && minute ? `${date} ${hour}:${minute}` : date;
 }
 
+/**
+ * A date as `formatDate` writes it, and for a date-time the time zone the document gave with it: « 02/10/2026
+ * 10:15 (UTC+01:00) » — the sending country's clock, said as such rather than converted.
+ */
+export function formatDateWithZone(value: string): string {
+  const formatted = formatDate(value);
+  const zone = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(value)?.[1];
+  if (zone === undefined || formatted === value) return formatted;
+  if (zone === 'Z') return `${formatted} (UTC)`;
+  return `${formatted} (UTC${zone.slice(0, 3)}:${zone.slice(-2)})`;
+}
+
 /** "29.4" → « 29,4 », keeping the document's precision ("5.0" stays « 5,0 »). */
 export function formatDecimal(value: string): string {
   return /^[-+]?\d+(\.\d+)?$/.test(value) ? value.replace('.', ',') : value;

@@ -36,6 +36,16 @@ function entryTables(region: HTMLElement): HTMLTableElement[] {
     .filter((table): table is HTMLTableElement => table.closest('.sesali-narrative') === null);
 }
 
+const sectionOf = (loinc: string) => allSections.find((s) => s.loinc === loinc) as Section;
+
+/** The row group (`tbody`) of the entry whose text matches, in a section's translated tables. */
+function rowGroup(loinc: string, text: string | RegExp): HTMLElement {
+  const groups = entryTables(sectionRegion(sectionOf(loinc))).flatMap((table) => [...table.tBodies]);
+  const matches = groups.filter((group) => within(group).queryAllByText(text).length > 0);
+  expect(matches).toHaveLength(1);
+  return matches[0] as HTMLElement;
+}
+
 /** The value (display and mark) a display text belongs to, in the allergies table. */
 function allergyTableValue(text: string): HTMLElement {
   const region = sectionRegion(summarySample.sections.find((s) => s.loinc === '48765-2') as Section);
@@ -51,11 +61,18 @@ describe('la synthèse médicale du patient', () => {
     for (const section of allSections) {
       const region = sectionRegion(section);
       const tables = entryTables(region);
-      // One row group per entry: nothing hidden, nothing merged.
+      // One row group per entry, past ones included: nothing hidden, nothing merged. An absence statement is
+      // a sentence, not a row.
       const rendered = tables.reduce((sum, table) => sum + table.tBodies.length, 0);
-      expect({ section: section.titleFr, entries: rendered }).toEqual({
+      const absences = section.entries.filter((e) => e.type === 'knownAbsence').length;
+      expect({
         section: section.titleFr,
-        entries: section.entries.length,
+        entries: rendered,
+        absences: region.querySelectorAll('.sesali-absence').length,
+      }).toEqual({
+        section: section.titleFr,
+        entries: section.entries.length - absences,
+        absences,
       });
       for (const table of tables) {
         expect(table.querySelector('caption')?.textContent).not.toBe('');
@@ -176,11 +193,65 @@ describe('la synthèse médicale du patient', () => {
     expect(allergyTableValue('Risque élevé').closest('td')).toHaveTextContent('Criticité élevée');
   });
 
-  it('montre une absence déclarée et les alertes médicales de la section allergies', async () => {
+  it('signale une réaction sévère d’après le modèle, jamais d’après le texte affiché', async () => {
     await openSummary();
     const alerts = screen.getByRole('region', { name: 'Alertes' });
-    const absence = within(alerts).getByText('Aucune allergie environnementale connue').closest('li') as HTMLElement;
-    expect(absence).toHaveTextContent('Absence déclarée');
+    const [current] = within(alerts).getAllByRole('list');
+    const items = within(current as HTMLElement).getAllByRole('listitem');
+    const itemOf = (text: string) => items.find((item) => within(item).queryByText(text)) as HTMLElement;
+    // The BFF set risk 'severeReaction' from the SNOMED CT code of the reaction's severity.
+    const ibuprofen = itemOf('Ibuprofène');
+    expect(within(ibuprofen).getByText('Réaction sévère')).toHaveClass('fr-badge--error');
+    expect(ibuprofen).toHaveClass('sesali-alert--high');
+    // Its display says « Sévère » and « Élevée », its codes do not: no risk, no badge.
+    const kiwi = itemOf('Kiwi');
+    expect(within(kiwi).queryByText(/Réaction sévère|Criticité élevée/)).toBeNull();
+    expect(kiwi).not.toHaveClass('sesali-alert--high');
+    expect(within(rowGroup('48765-2', 'Kiwi')).queryByText('Criticité élevée')).toBeNull();
+    // Flagged allergies first, then the others in the document's order.
+    expect(items.slice(0, 4).map((item) => item.querySelector('.fr-text--bold [lang]')?.textContent)).toEqual([
+      'Pénicilline',
+      'Ibuprofène',
+      'Eggs (edible)',
+      'Kiwi',
+    ]);
+  });
+
+  it('met à part les allergies passées, sans style d’alerte', async () => {
+    await openSummary();
+    const alerts = screen.getByRole('region', { name: 'Alertes' });
+    const past = within(alerts).getByRole('list', { name: 'Allergies passées ou inactives' });
+    expect(within(past).getByText('Sulfamide')).toBeInTheDocument();
+    expect(past.querySelector('.sesali-alert, .fr-badge--error')).toBeNull();
+    // Not among the alerts, though the BFF found a severe reaction.
+    const [current] = within(alerts).getAllByRole('list');
+    expect(within(current as HTMLElement).queryByText('Sulfamide')).toBeNull();
+    expect(
+      within(alerts)
+        .getByRole('heading', { level: 3, name: 'Allergies passées ou inactives' })
+        .compareDocumentPosition(current as HTMLElement) & Node.DOCUMENT_POSITION_PRECEDING,
+    ).toBeTruthy();
+  });
+
+  it('dit une absence déclarée en une phrase, ni alerte ni ligne de tableau', async () => {
+    await openSummary();
+    const alerts = screen.getByRole('region', { name: 'Alertes' });
+    const statement = within(alerts).getByText('Aucune allergie environnementale connue');
+    expect(statement.closest('li')).toBeNull();
+    expect(statement.closest('.sesali-absence')).not.toBeNull();
+    expect(within(alerts).queryByText('Absence déclarée')).toBeNull();
+
+    const section = sectionRegion(sectionOf('48765-2'));
+    const sentence = within(section).getByText('Aucune allergie environnementale connue', {
+      selector: '.sesali-absence *',
+    });
+    expect(sentence.closest('table')).toBeNull();
+    for (const table of entryTables(section)) expect(table).not.toHaveTextContent('Aucune allergie environnementale');
+  });
+
+  it('montre les alertes médicales de la section allergies', async () => {
+    await openSummary();
+    const alerts = screen.getByRole('region', { name: 'Alertes' });
     const medical = within(alerts).getByText('Doente sob anticoagulação oral (varfarina).');
     expect(medical).toHaveAttribute('lang', 'pt-PT');
     expect(medical.closest('li')).toHaveTextContent('Alerte médicale');
@@ -234,15 +305,100 @@ describe('la synthèse médicale du patient', () => {
       '14/03/1985',
       'Femme',
       'Portugal',
-      '02/10/2026 10:15',
+      '02/10/2026 10:15 (UTC+01:00)',
+      '123456789 (Portugal — Número de utente (SNS))',
+      'LX-44821 (OID 2.16.620.1.101.10.1.9)',
+      'Identité vérifiée : identifiant commun',
       'portugais européen',
       'SPMS — Serviços Partilhados do Ministério da Saúde',
     ]) {
       expect(within(banner).getByText(text)).toBeInTheDocument();
     }
     expect(within(banner).getByText(/Dra\. Ana COSTA/, { selector: 'dd *' })).toBeInTheDocument();
+    expect(within(banner).getByText('Auteur').nextElementSibling).toHaveTextContent(
+      '— le 01/10/2026 17:40 (UTC+01:00)',
+    );
     expect(within(banner).getByRole('heading', { level: 3, name: 'Contacts' })).toBeInTheDocument();
     expect(within(banner).getByText('João SANTOS')).toBeInTheDocument();
+  });
+
+  it('dit la vérification par nom et date de naissance, et date le document par l’index à défaut', async () => {
+    server.use(...bffHandlers(professional));
+    const { summary } = sampleSummaryResponse;
+    const { creationDate: _creationDate, ...header } = summary.header;
+    server.use(
+      http.get(apiPaths.summary(':ref'), () =>
+        HttpResponse.json({
+          ...sampleSummaryResponse,
+          summary: { ...summary, header },
+          source: { ...sampleSummaryResponse.source, documentDate: '2026-09-30' },
+          identityCheck: { method: 'nameAndBirthDate', compared: ['familyName', 'birthDate'] },
+        }),
+      ),
+    );
+    renderApp(`/patient/${summaryRefs.withSummary}/synthese`);
+    const banner = await screen.findByRole('region', { name: 'Patient et document' });
+    expect(within(banner).getByText('Identité vérifiée : nom de famille et date de naissance')).toBeInTheDocument();
+    expect(within(banner).getByText('Date du document').nextElementSibling).toHaveTextContent('30/09/2026');
+  });
+
+  it('met les traitements et problèmes passés après les actuels, dans un groupe fermé', async () => {
+    await openSummary();
+    const medications = sectionRegion(sectionOf('10160-0'));
+    const pastMedications = within(medications).getByText('Traitements passés (1)', { selector: 'summary' });
+    const group = pastMedications.closest('details') as HTMLDetailsElement;
+    expect(group.open).toBe(false);
+    expect(within(group).getByText('Omeprazol 20 mg cápsulas')).not.toBeVisible();
+    expect(group.querySelectorAll('tbody')).toHaveLength(1);
+    const [current] = entryTables(medications);
+    expect(current?.closest('details')).toBeNull();
+    expect(current?.querySelector('caption')).toHaveTextContent('Médicaments (2)');
+    expect(current).not.toHaveTextContent('Omeprazol');
+
+    const problems = sectionRegion(sectionOf('11450-4'));
+    const pastProblems = within(problems).getByText('Problèmes passés ou résolus (1)', { selector: 'summary' });
+    expect(
+      within(pastProblems.closest('details') as HTMLElement).getByText('Anémie par carence en fer'),
+    ).not.toBeVisible();
+    // The history of past illness is past by definition: shown in full.
+    const history = sectionRegion(sectionOf('11348-0'));
+    expect(history.querySelector('details.sesali-past')).toBeNull();
+    expect(within(history).getByText('Tuberculosis of lung')).toBeVisible();
+  });
+
+  it('écrit chaque médicament une fois, avec sa classe, sa dose lisible et sa posologie en texte', async () => {
+    await openSummary();
+    const zestoretic = rowGroup('10160-0', 'Zestoretic 20 mg + 12,5 mg comprimidos');
+    expect(zestoretic.textContent?.split('Zestoretic 20 mg + 12,5 mg comprimidos')).toHaveLength(2);
+    expect(zestoretic).toHaveTextContent('Classe : Lisinopril et diurétiques');
+
+    // A lower bound only, in UCUM "1": the dose form, no « unité », no « ≥ ».
+    const varfine = rowGroup('10160-0', 'Varfine 5 mg comprimidos');
+    expect(varfine).toHaveTextContent('Dose : 1 comprimé');
+    expect(varfine).not.toHaveTextContent(/unité|≥/);
+    expect(within(varfine).getByText('Dose ajustada ao INR, ver plano de anticoagulação.')).toHaveAttribute(
+      'lang',
+      'pt-PT',
+    );
+
+    // No unit at all: « 2 gélules »; a substance nobody names reads as the document names it; the missing
+    // frequency is said once.
+    const omeprazole = rowGroup('10160-0', 'Omeprazol 20 mg cápsulas');
+    expect(omeprazole).toHaveTextContent('Dose : 2 gélules');
+    expect(omeprazole).toHaveTextContent('omeprazol : 20 milligramme / 1 gélule');
+    expect(omeprazole).not.toHaveTextContent('Terme non fourni');
+    expect(omeprazole.textContent?.match(/Inconnu \(UNK\)/g)).toHaveLength(1);
+  });
+
+  it('montre les commentaires d’une entrée dans son groupe de lignes, non traduits', async () => {
+    await openSummary();
+    const penicillin = rowGroup('48765-2', 'Pénicilline');
+    const comment = within(penicillin).getByText('Reação documentada no serviço de urgência.');
+    expect(comment).toHaveAttribute('lang', 'pt-PT');
+    expect(comment.closest('.sesali-comment')).toHaveTextContent('Commentaire : Reação documentada');
+    expect(rowGroup('10160-0', 'Varfine 5 mg comprimidos')).toHaveTextContent(
+      'Commentaire : Doente informada sobre as interações alimentares.',
+    );
   });
 
   it('est en lecture seule : ni champ de saisie, ni autre bouton que l’impression', async () => {

@@ -129,7 +129,7 @@ function SummaryDocument({ patientRef: ref, response }: { patientRef: string; re
             </li>
           ) : null}
         </ul>
-        <PatientBanner header={header} source={source} />
+        <PatientBanner header={header} source={source} identityCheck={response.identityCheck} />
         <AlertsZone section={allergies} />
         <TranslationLegend />
         {sections.map((section, i) => (

@@ -1,6 +1,6 @@
 /**
- * One section of the summary: its French title with the document's own title beside it, every coded entry
- * in translated tables, then its « Texte original », closed on screen and written out in full on paper. The
+ * One section of the summary: its French title with the document's own title beside it, what it declares
+ * absent or unknown as sentences, every other coded entry in translated tables, then its « Texte original », closed on screen and written out in full on paper. The
  * narrative is rendered twice for that (a disclosure for the screen, a print-only copy): a closed `details`
  * does not print its content, whatever the style sheet says.
  */
@@ -8,8 +8,9 @@ import { useId } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { PatientSummary, Section } from '@sesali/shared';
+import { AbsenceStatements, isAbsence } from './absence-statements';
 import { DocumentLanguage } from './coded-value';
-import { SectionEntries } from './entry-tables';
+import { SectionEntries, type TabulatedEntry } from './entry-tables';
 import { Narrative } from './narrative';
 import { languageName } from './summary-format';
 
@@ -42,10 +43,13 @@ export function orderedSections(summary: PatientSummary): Section[] {
 }
 
 export const ALLERGIES_LOINC = '48765-2';
+export const ACTIVE_PROBLEMS_LOINC = '11450-4';
 
 export function SummarySection({ section }: { section: Section }) {
   const headingId = useId();
   const missing = section.counts.seen - section.entries.length;
+  const absences = section.entries.filter(isAbsence);
+  const tabulated = section.entries.filter((entry): entry is TabulatedEntry => !isAbsence(entry));
   return (
     <DocumentLanguage.Provider value={section.lang}>
       <section aria-labelledby={headingId} className={`${fr.cx('fr-mb-6w')} sesali-section`}>
@@ -63,7 +67,10 @@ export function SummarySection({ section }: { section: Section }) {
         {section.entries.length === 0 ? (
           <p>Aucune donnée codée dans cette section : son contenu n’est que dans le texte original.</p>
         ) : (
-          <SectionEntries entries={section.entries} />
+          <>
+            <AbsenceStatements absences={absences} />
+            <SectionEntries entries={tabulated} pastProblemsApart={section.loinc === ACTIVE_PROBLEMS_LOINC} />
+          </>
         )}
         {missing > 0 ? (
           <Alert
