@@ -124,7 +124,10 @@ export function corpusCoverage(reports: CoverageReport[]): CorpusCoverage {
       if (gap.code === undefined || gap.level === 'absent') continue;
       const group = gap.valueSet ?? `system ${gap.codeSystem ?? '?'}`;
       let codes = total.missing.get(group);
-      if (!codes) total.missing.set(group, (codes = new Map()));
+      if (!codes) {
+        codes = new Map<string, { count: number; displayName?: string; level: CoverageGap['level'] }>();
+        total.missing.set(group, codes);
+      }
       const entry = codes.get(gap.code) ?? { count: 0, displayName: gap.displayName, level: gap.level };
       entry.count++;
       codes.set(gap.code, entry);

@@ -105,7 +105,18 @@ function assessEntry(entry: Entry, today: string): Entry {
       return { ...entry, timeline: problemTimeline(entry, today) };
     case 'medication':
       return { ...entry, timeline: medicationTimeline(entry, today) };
-    default:
+    case 'procedure':
+    case 'device':
+    case 'immunization':
+    case 'socialHistory':
+    case 'pregnancy':
+    case 'vitalSign':
+    case 'result':
+    case 'planOfCare':
+    case 'functionalStatus':
+    case 'advanceDirective':
+    case 'knownAbsence':
+    case 'other':
       return entry;
   }
 }
