@@ -15,7 +15,10 @@ test('nullFlavor allergies show the narrative text; absences are sentences, not 
   await expect(
     page.getByRole('cell', { name: /Aspirin contraindicated \(H\/o perforated peptic ulcer\)/ }).first(),
   ).toBeVisible();
-  await expect(page.getByText('Aucune information (NI)')).toHaveCount(0);
+  // No allergy reads as "no information": each agent shows the words the document wrote.
+  const allergies = page.getByRole('table', { name: /Allergies et intolérances/ }).first();
+  await expect(allergies).toBeVisible();
+  await expect(allergies.getByText(/Aucune information/)).toHaveCount(0);
   // "Drug treatment unknown" and "No current problems" are statements about their sections.
   for (const sentence of ['Traitement médicamenteux inconnu', 'Aucun problème de santé ni handicap actuel']) {
     await expect(page.getByText(sentence).first()).toBeVisible();
