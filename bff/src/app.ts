@@ -15,16 +15,21 @@ import type { Config } from './config/config';
 import type { AssertionSigner } from './contact-point/assertions';
 import type { ContactPointClient } from './contact-point/client';
 import { sessionCookieName, sessionCookieOptions } from './http/cookies';
-import { HttpError, errorMiddleware } from './http/errors';
+import { DomainError } from './errors/domain-error';
+import { errorMiddleware } from './http/errors';
 import { requestLog } from './http/logger';
+import { apiGuard } from './http/api-access';
 import { noStore, originCheck, requireJsonBody, securityHeaders } from './http/security';
 import { consentRouter } from './consent/routes';
+import { createConsentService } from './consent/consent-service';
 import { noticesRouter } from './notices/routes';
 import type { EuLanguage, Notice } from '@sesali/shared';
 import { createCountryDirectory } from './search/country-directory';
 import { summariesRouter } from './summaries/routes';
+import { createSummaryService } from './summaries/summary-service';
 import type { TerminologyCatalogue } from './terminology/catalogue';
 import { searchRouter } from './search/routes';
+import { createSearchService } from './search/search-service';
 import { sessionRouter } from './session/routes';
 
 export interface AppDependencies {
@@ -73,26 +78,30 @@ export function createApp(config: Config, deps: AppDependencies): Express {
   app.use('/auth', noStore(), express.json({ limit: '1kb' }), sessions, authRouter(config, deps.psc, deps.logger));
 
   const directory = createCountryDirectory(deps.contactPoint, deps.logger);
+  const { contactPoint, signer, terminology } = deps;
   app.use(
     '/api',
     noStore(),
     requireJsonBody(),
     express.json({ limit: '16kb' }),
     sessions,
-    sessionRouter(guards),
+    // Mounted once, in front of every /api router: a new route is protected unless api-access.ts lists it.
+    apiGuard(guards),
+    sessionRouter(),
     noticesRouter(deps.notices),
-    searchRouter({ guards, directory, contactPoint: deps.contactPoint, signer: deps.signer }),
-    consentRouter({ guards, directory, ttlMinutes: config.consentTtlMinutes }),
-    summariesRouter({
-      guards,
-      contactPoint: deps.contactPoint,
-      signer: deps.signer,
-      directory,
-      terminology: deps.terminology,
-      maxDocumentBytes: config.contactPoint.maxDocumentBytes,
-    }),
+    searchRouter(createSearchService({ directory, contactPoint, signer })),
+    consentRouter(createConsentService({ directory, ttlMinutes: config.consentTtlMinutes })),
+    summariesRouter(
+      createSummaryService({
+        contactPoint,
+        signer,
+        directory,
+        terminology,
+        maxDocumentBytes: config.contactPoint.maxDocumentBytes,
+      }),
+    ),
   );
-  app.use('/api', (_req, _res, next) => next(new HttpError('not_found')));
+  app.use('/api', (_req, _res, next) => next(new DomainError('not_found')));
 
   if (config.staticDir) serveSpa(app, resolve(config.staticDir));
 

@@ -7,7 +7,6 @@ export const apiPaths = {
   patientSearch: '/api/patients/search',
   patient: (ref: string) => `/api/patients/${ref}`,
   consent: (ref: string) => `/api/patients/${ref}/consent`,
-  documents: (ref: string) => `/api/patients/${ref}/documents`,
   summary: (ref: string) => `/api/patients/${ref}/summary`,
   original: (ref: string) => `/api/patients/${ref}/original`,
   notices: '/api/notices',

@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { Config } from '../config/config';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../errors/domain-error';
 import { destroySession } from '../http/session-ops';
 import { evaluateDevice } from './device';
 
@@ -21,10 +21,10 @@ export function createGuards(config: Config): Guards {
   return {
     requireSession(req, _res, next) {
       const user = req.session.user;
-      if (!user) return next(new HttpError('not_authenticated'));
+      if (!user) return next(new DomainError('not_authenticated'));
       if (Date.now() - user.loggedInAt > maxAgeMs) {
         destroySession(req).then(
-          () => next(new HttpError('not_authenticated', { detail: 'session past its absolute lifetime' })),
+          () => next(new DomainError('not_authenticated', { detail: 'session past its absolute lifetime' })),
           next,
         );
         return;
@@ -40,20 +40,20 @@ export function createGuards(config: Config): Guards {
         },
         config.browserMinVersions,
       );
-      if (!decision.allowed) return next(new HttpError('device_not_allowed', { reason: decision.reason }));
+      if (!decision.allowed) return next(new DomainError('device_not_allowed', { reason: decision.reason }));
       next();
     },
     requireAccess(req, _res, next) {
       const access = req.session.user?.access;
       if (access?.decision !== 'allow') {
         return next(
-          new HttpError('access_denied', { reason: access?.decision === 'deny' ? access.reason : undefined }),
+          new DomainError('access_denied', { reason: access?.decision === 'deny' ? access.reason : undefined }),
         );
       }
       next();
     },
     requireSituation(req, _res, next) {
-      if (!req.session.user?.situationId) return next(new HttpError('situation_required'));
+      if (!req.session.user?.situationId) return next(new DomainError('situation_required'));
       next();
     },
   };

@@ -2,7 +2,7 @@
  * Consent through the BFF: no document call without it (403 consent_required), the attestation recorded per
  * patient ref and session, EMERGENCY only where the country allows it, and the TRC accepted by the member state.
  */
-import { consentContextSchema, errorCatalogue } from '@sesali/shared';
+import { consentContextSchema, errorCatalogue, summaryResponseSchema } from '@sesali/shared';
 import { startHarness, type Agent, type Harness } from '../testing/harness';
 import { refOf } from '../testing/shipped-patients';
 
@@ -22,7 +22,7 @@ const attest = { noticeGiven: true, consentSigned: true, noticeKept: true };
 describe('consent', () => {
   it('refuses the documents without consent, accepts them after', async () => {
     const ref = await find('PT', 'complete');
-    const refused = await doctor.get(`/api/patients/${ref}/documents`).expect(403);
+    const refused = await doctor.get(`/api/patients/${ref}/summary`).expect(403);
     expect(refused.body).toEqual({ code: 'consent_required', message: errorCatalogue.consent_required.message });
 
     const context = consentContextSchema.parse((await doctor.get(`/api/patients/${ref}/consent`).expect(200)).body);
@@ -36,12 +36,12 @@ describe('consent', () => {
     expect(recorded.body).toMatchObject({ noticeLanguage: 'pt', purposeOfUse: 'TREATMENT' });
     expect(Date.parse(recorded.body.expiresAt) - Date.parse(recorded.body.attestedAt)).toBe(240 * 60_000);
 
-    const documents = await doctor.get(`/api/patients/${ref}/documents`).expect(200);
-    expect(documents.headers['cache-control']).toBe('no-store');
-    expect((documents.body as { documents: unknown[] }).documents.length).toBeGreaterThan(0);
+    const summary = await doctor.get(`/api/patients/${ref}/summary`).expect(200);
+    expect(summary.headers['cache-control']).toBe('no-store');
+    expect(summaryResponseSchema.parse(summary.body).summary.counts.mapped).toBeGreaterThan(0);
     // Recorded for this session only.
     const other = await harness.loggedIn('medecin-generaliste');
-    await other.get(`/api/patients/${ref}/documents`).expect(404);
+    await other.get(`/api/patients/${ref}/summary`).expect(404);
   });
 
   it('requires every attestation, and a reason for an emergency', async () => {
@@ -60,7 +60,7 @@ describe('consent', () => {
       .post(`/api/patients/${ref}/consent`)
       .send({ noticeLanguage: 'xx', purposeOfUse: 'TREATMENT', attestations: attest })
       .expect(400);
-    await doctor.get(`/api/patients/${ref}/documents`).expect(403);
+    await doctor.get(`/api/patients/${ref}/summary`).expect(403);
   });
 
   it('accepts EMERGENCY only where the country allows it', async () => {
@@ -91,7 +91,7 @@ describe('consent', () => {
       .post(`/api/patients/${ref}/consent`)
       .send({ noticeLanguage: 'pt', purposeOfUse: 'TREATMENT', attestations: attest })
       .expect(201);
-    const response = await doctor.get(`/api/patients/${ref}/documents`).expect(403);
+    const response = await doctor.get(`/api/patients/${ref}/summary`).expect(403);
     expect(response.body.code).toBe('consent_rejected');
   });
 });

@@ -2,12 +2,11 @@
  * The consent recorded for a patient found in this session, and the TRC assertion derived from it. Consent
  * lapses with the session, or after CONSENT_TTL_MINUTES (see docs/consent.md).
  */
-import type { Request } from 'express';
 import { euLanguages, type ConsentRequest, type EuLanguage, type PatientId } from '@sesali/shared';
 import type { SessionUser } from '../auth/session-data';
 import type { TrcContext } from '../contact-point/assertions';
-import { HttpError } from '../http/errors';
-import { findPatient, type FoundPatient, type StoredConsent } from '../patients/patient-refs';
+import { DomainError } from '../errors/domain-error';
+import type { FoundPatient, StoredConsent } from '../patients/patient-refs';
 
 /** The notice languages for a country's languages (BCP 47, "pt-PT") among the EU's official ones. */
 export function noticeLanguagesOf(countryLanguages: readonly string[]): EuLanguage[] {
@@ -38,18 +37,17 @@ export function currentConsent(patient: FoundPatient, now = Date.now()): StoredC
   return consent && Date.parse(consent.expiresAt) > now ? consent : null;
 }
 
-/** The patient behind `ref`, with a consent still valid: what every document route requires. */
-export function requireConsent(
-  req: Request,
-  ref: string,
-): { patient: FoundPatient; consent: StoredConsent; patientId: PatientId } {
-  const patient = findPatient(req, ref);
+/** A consent still valid for the patient: what every document call requires. */
+export function requireConsent(patient: FoundPatient): {
+  consent: StoredConsent;
+  patientId: PatientId;
+} {
   const consent = currentConsent(patient);
-  if (!consent) throw new HttpError('consent_required');
+  if (!consent) throw new DomainError('consent_required');
   // The first identifier the country returned is the one that designates this patient alone.
   const patientId = patient.demographics.patientId[0];
-  if (!patientId) throw new HttpError('not_found');
-  return { patient, consent, patientId };
+  if (!patientId) throw new DomainError('not_found');
+  return { consent, patientId };
 }
 
 export function trcContext(user: SessionUser, patientId: PatientId, consent: StoredConsent): TrcContext {

@@ -5,55 +5,26 @@
  * - POST /api/patients/:ref/consent  record the professional's attestation (then document calls carry a TRC)
  */
 import { Router } from 'express';
-import { consentRequestSchema, type ConsentContext } from '@sesali/shared';
-import type { Guards } from '../access/guards';
-import { HttpError } from '../http/errors';
-import { updateSession } from '../http/session-ops';
-import { findPatient } from '../patients/patient-refs';
-import type { CountryDirectory } from '../search/country-directory';
-import { currentConsent, noticeLanguagesOf, recordConsent } from './consent';
+import { apiPaths, consentRequestSchema } from '@sesali/shared';
+import { apiRoute } from '../http/api-access';
+import { parseInput } from '../http/parse';
+import { changePatient, sessionPatient } from '../http/session-context';
+import { consentView, type ConsentService } from './consent-service';
 
-export function consentRouter(deps: { guards: Guards; directory: CountryDirectory; ttlMinutes: number }): Router {
-  const { guards, directory } = deps;
+export function consentRouter(consents: ConsentService): Router {
   const router = Router();
-  const professional = [guards.requireSession, guards.deviceGate, guards.requireAccess, guards.requireSituation];
 
-  router.get('/patients/:ref/consent', ...professional, async (req, res) => {
-    const patient = findPatient(req, String(req.params.ref));
-    const country = await directory.country(patient.countryCode);
-    const consent = currentConsent(patient);
-    const context: ConsentContext = {
-      countryCode: country.code,
-      countryName: country.name,
-      noticeLanguages: noticeLanguagesOf(country.languages),
-      purposesOfUse: country.purposesOfUse,
-      consent: consent && {
-        attestedAt: consent.attestedAt,
-        expiresAt: consent.expiresAt,
-        noticeLanguage: consent.noticeLanguage,
-        purposeOfUse: consent.purposeOfUse,
-      },
-    };
-    res.json(context);
+  router.get(apiRoute(apiPaths.consent(':ref')), async (req, res) => {
+    res.json(await consents.context(sessionPatient(req, String(req.params.ref))));
   });
 
-  router.post('/patients/:ref/consent', ...professional, async (req, res) => {
+  router.post(apiRoute(apiPaths.consent(':ref')), async (req, res) => {
     const ref = String(req.params.ref);
-    const patient = findPatient(req, ref);
-    const parsed = consentRequestSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
-      throw new HttpError('invalid_request', { fields });
-    }
-    const country = await directory.country(patient.countryCode);
-    if (!country.purposesOfUse.includes(parsed.data.purposeOfUse)) throw new HttpError('emergency_not_allowed');
-    const consent = await updateSession(req, () => recordConsent(findPatient(req, ref), parsed.data, deps.ttlMinutes));
-    res.status(201).json({
-      attestedAt: consent.attestedAt,
-      expiresAt: consent.expiresAt,
-      noticeLanguage: consent.noticeLanguage,
-      purposeOfUse: consent.purposeOfUse,
-    });
+    const patient = sessionPatient(req, ref);
+    const request = parseInput(consentRequestSchema, req.body);
+    await consents.checkRequest(patient, request);
+    const consent = await changePatient(req, ref, (patient) => consents.record(patient, request));
+    res.status(201).json(consentView(consent));
   });
 
   return router;

@@ -1,12 +1,12 @@
 /** The HCP identity assertion's content, from the session: the professional in the chosen situation. */
 import type { PurposeOfUse } from '@sesali/shared';
 import type { SessionUser } from '../auth/session-data';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../errors/domain-error';
 import type { HcpContext } from './assertions';
 
 export function hcpContext(user: SessionUser, purposeOfUse: PurposeOfUse): HcpContext {
   const situation = user.access.situations.find((s) => s.id === user.situationId);
-  if (!situation) throw new HttpError('situation_required');
+  if (!situation) throw new DomainError('situation_required');
   return {
     subject: user.sub,
     purposeOfUse,

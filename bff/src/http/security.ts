@@ -7,7 +7,7 @@
  */
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import { HttpError } from './errors';
+import { DomainError } from '../errors/domain-error';
 
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -42,7 +42,7 @@ export function originCheck(publicUrl: string): RequestHandler {
     const origin = req.get('origin');
     const fetchSite = req.get('sec-fetch-site');
     const sameOrigin = origin !== undefined ? origin === expected : fetchSite === 'same-origin';
-    if (!sameOrigin) return next(new HttpError('forbidden_origin', { detail: `origin ${origin ?? '(none)'}` }));
+    if (!sameOrigin) return next(new DomainError('forbidden_origin', { detail: `origin ${origin ?? '(none)'}` }));
     next();
   };
 }
@@ -50,7 +50,7 @@ export function originCheck(publicUrl: string): RequestHandler {
 export function requireJsonBody(): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method) || req.method === 'DELETE') return next();
-    if (!req.is('application/json')) return next(new HttpError('unsupported_media_type'));
+    if (!req.is('application/json')) return next(new DomainError('unsupported_media_type'));
     next();
   };
 }

@@ -5,9 +5,8 @@
  */
 import { Router } from 'express';
 import { apiPaths, euLanguageSchema, type EuLanguage, type Notice } from '@sesali/shared';
-import { HttpError } from '../http/errors';
-
-const relative = (path: string) => path.replace(/^\/api/, '');
+import { DomainError } from '../errors/domain-error';
+import { apiRoute } from '../http/api-access';
 
 export function noticesRouter(notices: ReadonlyMap<EuLanguage, Notice>): Router {
   const router = Router();
@@ -18,14 +17,14 @@ export function noticesRouter(notices: ReadonlyMap<EuLanguage, Notice>): Router 
     reviewedByNativeSpeaker: n.reviewedByNativeSpeaker,
   }));
 
-  router.get(relative(apiPaths.notices), (_req, res) => {
+  router.get(apiRoute(apiPaths.notices), (_req, res) => {
     res.json({ notices: list });
   });
 
-  router.get('/notices/:lang', (req, res) => {
+  router.get(apiRoute(apiPaths.notice(':lang')), (req, res) => {
     const language = euLanguageSchema.safeParse(req.params.lang);
     const notice = language.success ? notices.get(language.data) : undefined;
-    if (!notice) throw new HttpError('not_found');
+    if (!notice) throw new DomainError('not_found');
     res.json(notice);
   });
 

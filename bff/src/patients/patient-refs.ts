@@ -1,12 +1,11 @@
 /**
  * Patients found in this session, behind opaque random handles (`ref`). The national identifiers stay here,
  * in the server-side session: never in a URL, a log line or the browser. Another session's ref is unknown.
+ * Plain functions over the session's data; http/session-context.ts applies them to a request's session.
  */
 import { randomBytes } from 'node:crypto';
-import type { Request } from 'express';
 import type { PatientDemographics, RecordedConsent } from '@sesali/shared';
-import { HttpError } from '../http/errors';
-import { updateSession } from '../http/session-ops';
+import { DomainError } from '../errors/domain-error';
 
 export interface StoredConsent extends RecordedConsent {
   emergencyReason?: string;
@@ -29,26 +28,26 @@ declare module 'express-session' {
   }
 }
 
-/** Keeps the patients found by one search, each behind a new ref (in the order given). */
-export function rememberPatients(req: Request, found: FoundPatient[]): Promise<string[]> {
-  return updateSession(req, () => {
-    const patients = { ...(req.session.patients ?? {}) };
-    const refs = Object.keys(patients).sort((a, b) => (patients[a]?.foundAt ?? 0) - (patients[b]?.foundAt ?? 0));
-    while (refs.length + found.length > MAX_PATIENTS_PER_SESSION && refs.length > 0)
-      delete patients[refs.shift() as string];
-    const added = found.map((patient) => {
-      const ref = randomBytes(18).toString('base64url');
-      patients[ref] = patient;
-      return ref;
-    });
-    req.session.patients = patients;
-    return added;
+/** The patients of a session plus those found by one search, each behind a new ref (in the order given). */
+export function addPatients(
+  current: Readonly<Record<string, FoundPatient>> | undefined,
+  found: FoundPatient[],
+): { patients: Record<string, FoundPatient>; refs: string[] } {
+  const patients = { ...(current ?? {}) };
+  const refs = Object.keys(patients).sort((a, b) => (patients[a]?.foundAt ?? 0) - (patients[b]?.foundAt ?? 0));
+  while (refs.length + found.length > MAX_PATIENTS_PER_SESSION && refs.length > 0)
+    delete patients[refs.shift() as string];
+  const added = found.map((patient) => {
+    const ref = randomBytes(18).toString('base64url');
+    patients[ref] = patient;
+    return ref;
   });
+  return { patients, refs: added };
 }
 
-export function findPatient(req: Request, ref: string): FoundPatient {
-  const patients = req.session.patients ?? {};
-  const found = Object.hasOwn(patients, ref) ? patients[ref] : undefined;
-  if (!found) throw new HttpError('not_found', { detail: 'unknown patient ref' });
+/** The patient behind a ref of this session; another session's ref, or a made-up one, is not found. */
+export function findPatient(patients: Readonly<Record<string, FoundPatient>> | undefined, ref: string): FoundPatient {
+  const found = patients !== undefined && Object.hasOwn(patients, ref) ? patients[ref] : undefined;
+  if (!found) throw new DomainError('not_found', { detail: 'unknown patient ref' });
   return found;
 }

@@ -6,11 +6,11 @@
 import type { Logger } from 'pino';
 import type { PublicCountries, SearchForm } from '@sesali/shared';
 import { ContactPointFailure, type ContactPointClient } from '../contact-point/client';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../errors/domain-error';
 import { parseSearchMask, SearchMaskError } from './ism';
 
 type Country = Awaited<ReturnType<ContactPointClient['countries']>>[number];
-type FormResult = { ok: true; form: SearchForm } | { ok: false; error: HttpError };
+type FormResult = { ok: true; form: SearchForm } | { ok: false; error: DomainError };
 
 interface Cached<T> {
   value: Promise<T>;
@@ -57,14 +57,14 @@ export function createCountryDirectory(
           { event: 'search_mask_rejected', country: country.code, problem: error.message },
           'search mask rejected: country unavailable',
         );
-        return { ok: false, error: new HttpError('country_unavailable', { detail: error.message }) };
+        return { ok: false, error: new DomainError('country_unavailable', { detail: error.message }) };
       }
       const code = error instanceof ContactPointFailure ? error.code : 'contact_point_error';
       logger.warn(
         { event: 'search_mask_unreachable', country: country.code, code, err: error },
         'search mask could not be fetched',
       );
-      return { ok: false, error: new HttpError(code, { cause: error }) };
+      return { ok: false, error: new DomainError(code, { cause: error }) };
     }
   }
 
@@ -87,7 +87,7 @@ export function createCountryDirectory(
       try {
         all = await allCountries();
       } catch (error) {
-        throw new HttpError(error instanceof ContactPointFailure ? error.code : 'contact_point_error', {
+        throw new DomainError(error instanceof ContactPointFailure ? error.code : 'contact_point_error', {
           cause: error,
         });
       }
@@ -108,7 +108,7 @@ export function createCountryDirectory(
     async country(code: string): Promise<Country> {
       const country = (await allCountries()).find((c) => c.code === code);
       if (!country || country.status !== 'live')
-        throw new HttpError('not_found', { detail: `no live country ${code}` });
+        throw new DomainError('not_found', { detail: `no live country ${code}` });
       return country;
     },
 

@@ -78,10 +78,23 @@ async function identifierField(node: XmlNode, where: string): Promise<SearchFiel
   };
 }
 
+/** Which patientDemographics field a mask field fills: by its kind, or for a text field by its ISM label key. */
+const TEXT_DEMOGRAPHICS: Readonly<Record<string, SearchField['demographic']>> = {
+  'label.ism.familyName': 'familyName',
+  'label.ism.givenName': 'givenName',
+};
+
+function demographicOf(kind: 'text' | 'birthDate' | 'gender', label: string | undefined): SearchField['demographic'] {
+  if (kind === 'birthDate') return 'birthDate';
+  if (kind === 'gender') return 'administrativeGender';
+  return label !== undefined && Object.hasOwn(TEXT_DEMOGRAPHICS, label) ? TEXT_DEMOGRAPHICS[label] : undefined;
+}
+
 async function otherField(kind: 'text' | 'birthDate' | 'gender', node: XmlNode, index: number): Promise<SearchField> {
   const label = attr(node, 'label');
   const generic = { text: 'Information complémentaire', birthDate: 'Date de naissance', gender: 'Sexe' }[kind];
   return {
+    demographic: demographicOf(kind, label),
     key: kind === 'text' ? `text:${label ?? index}` : kind,
     kind,
     label: frenchLabel(label, attr(node, 'contextualDescription'), generic),

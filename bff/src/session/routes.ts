@@ -4,45 +4,24 @@
  * - POST /api/session/situation  choose the "situation d'exercice" among those that qualify
  */
 import { Router } from 'express';
-import { apiPaths, chooseSituationRequestSchema, type SessionResponse } from '@sesali/shared';
-import type { Guards } from '../access/guards';
-import type { SessionUser } from '../auth/session-data';
-import { HttpError } from '../http/errors';
+import { apiPaths, chooseSituationRequestSchema } from '@sesali/shared';
+import { apiRoute } from '../http/api-access';
+import { parseInput } from '../http/parse';
+import { changeUser, sessionUser } from '../http/session-context';
+import { chooseSituation, toSessionResponse } from './session-service';
 
-const relative = (path: string) => path.replace(/^\/api/, '');
-
-export function toSessionResponse(user: SessionUser): SessionResponse {
-  const situations = user.access.situations;
-  return {
-    professional: { givenName: user.givenName, familyName: user.familyName, authMode: user.authMode },
-    access: user.access.decision === 'allow' ? { decision: 'allow' } : { decision: 'deny', reason: user.access.reason },
-    situations,
-    situation: situations.find((s) => s.id === user.situationId) ?? null,
-  };
-}
-
-export function sessionRouter(guards: Guards): Router {
+export function sessionRouter(): Router {
   const router = Router();
 
-  router.get(relative(apiPaths.session), guards.requireSession, guards.deviceGate, (req, res) => {
-    res.json(toSessionResponse(req.session.user as SessionUser));
+  router.get(apiRoute(apiPaths.session), (req, res) => {
+    res.json(toSessionResponse(sessionUser(req)));
   });
 
-  router.post(
-    relative(apiPaths.sessionSituation),
-    guards.requireSession,
-    guards.deviceGate,
-    guards.requireAccess,
-    (req, res) => {
-      const parsed = chooseSituationRequestSchema.safeParse(req.body);
-      if (!parsed.success) throw new HttpError('invalid_request');
-      const user = req.session.user as SessionUser;
-      if (!user.access.situations.some((s) => s.id === parsed.data.situationId))
-        throw new HttpError('situation_unknown');
-      user.situationId = parsed.data.situationId;
-      res.json(toSessionResponse(user));
-    },
-  );
+  router.post(apiRoute(apiPaths.sessionSituation), async (req, res) => {
+    const { situationId } = parseInput(chooseSituationRequestSchema, req.body);
+    // Through updateSession: a concurrent search or consent of the same session is not overwritten.
+    res.json(toSessionResponse(await changeUser(req, (user) => chooseSituation(user, situationId))));
+  });
 
   return router;
 }

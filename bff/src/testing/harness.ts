@@ -4,7 +4,7 @@
  * ones by default), and supertest agents logged in as a persona.
  */
 import { createLocalJWKSet } from 'jose';
-import { setupServer } from 'msw/node';
+import { setupServer, type SetupServerApi } from 'msw/node';
 import request from 'supertest';
 import type { Express } from 'express';
 import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
@@ -22,6 +22,8 @@ export type Agent = ReturnType<typeof request.agent>;
 export interface Harness {
   app: Express;
   config: Config;
+  /** The simulated member states (MSW): a test may add handlers (an outage) and reset them. */
+  memberStates: SetupServerApi;
   browser(): Agent;
   loggedIn(persona: string): Promise<Agent>;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ export async function startHarness(
   return {
     app,
     config,
+    memberStates,
     browser,
     async loggedIn(persona) {
       const agent = browser();

@@ -23,6 +23,8 @@ export const searchFieldSchema = z.object({
   /** The mask's regex (source), matched against the whole value. */
   format: z.string().max(500).optional(),
   mandatory: z.boolean(),
+  /** The field of the ClientConnector's patientDemographics its value fills (absent: not sent). */
+  demographic: z.enum(['familyName', 'givenName', 'birthDate', 'administrativeGender']).optional(),
 });
 export type SearchField = z.infer<typeof searchFieldSchema>;
 
