@@ -16,3 +16,4 @@ export * from './summary/model';
 export * from './contracts/summary-api';
 export * from './summary/null-flavors';
 export * from './summary/assessment';
+export * from './summary/planned-activities';

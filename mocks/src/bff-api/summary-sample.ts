@@ -30,12 +30,17 @@ const EDQM = { codeSystem: '0.4.0.127.0.16.1.1.2.1', codeSystemName: 'EDQM' };
 const UCUM = { codeSystem: '2.16.840.1.113883.6.8', codeSystemName: 'UCUM' };
 const ABSENT_OR_UNKNOWN = { codeSystem: '2.16.840.1.113883.5.1150.1' };
 const CRITICALITY = { codeSystem: '2.16.840.1.113883.4.642.4.130', codeSystemName: 'AllergyIntoleranceCriticality' };
+const ACT_STATUS = { codeSystem: '2.16.840.1.113883.5.14', codeSystemName: 'ActStatus' };
+const ACT_MOOD = { codeSystem: '2.16.840.1.113883.5.1001', codeSystemName: 'ActMood' };
+const ROLE_CLASS = { codeSystem: '2.16.840.1.113883.5.110', codeSystemName: 'RoleClass' };
 /** A Portuguese code system without a name: the SPA then shows its OID. */
 const PT_LOCAL = { codeSystem: '2.16.620.1.101.10.4.1' };
 
 const inFrench = (text: string): Display => ({ text, lang: 'fr-FR', level: 'fr' });
 const inEnglish = (text: string): Display => ({ text, lang: 'en-GB', level: 'en' });
 const untranslated = (text: string): Display => ({ text, lang: DOCUMENT_LANG, level: 'original' });
+/** The project's own French (bff/terminology/fr), as the catalogue gives it for the HL7 vocabularies. */
+const byProject = (text: string): Display => ({ text, lang: 'fr-FR', level: 'fr', source: 'project' });
 
 function coded(
   system: { codeSystem: string; codeSystemName?: string },
@@ -53,6 +58,9 @@ const missing = (nullFlavor: string, phrase: string): CodedValue => ({
 });
 
 const ucum = (code: string, display: Display): CodedValue => coded(UCUM, code, display);
+/** HL7 ActStatus, the statusCode of acts, as the catalogue translates it. */
+const active = coded(ACT_STATUS, 'active', byProject('En cours'));
+const completed = coded(ACT_STATUS, 'completed', byProject('Terminé'));
 const quantity = (value: string, unit?: CodedValue): Quantity => ({ value, ...(unit ? { unit } : {}) });
 const mg = ucum('mg', inFrench('milligramme'));
 const tablet = ucum('{tablet}', inFrench('comprimé'));
@@ -270,7 +278,7 @@ const medication = section(
       frequency: { period: quantity('24', ucum('h', inFrench('heure'))) },
       period: { start: '2019-06-01' },
       reasons: [coded(ICD10, 'I10', inFrench('Hypertension essentielle (primitive)'), 'Hipertensão essencial')],
-      status: 'active',
+      status: active,
       timeline: 'current',
     },
     {
@@ -290,7 +298,7 @@ const medication = section(
       dosageText: 'Dose ajustada ao INR, ver plano de anticoagulação.',
       period: { start: '2020-11-20', endNullFlavor: 'UNK' },
       reasons: [],
-      status: 'active',
+      status: active,
       comments: ['Doente informada sobre as interações alimentares.'],
       timeline: 'current',
     },
@@ -315,7 +323,7 @@ const medication = section(
       frequency: { period: { nullFlavor: 'UNK' }, nullFlavor: 'UNK' },
       period: { start: '2023-01-10', end: '2023-03-10' },
       reasons: [],
-      status: 'completed',
+      status: completed,
       timeline: 'past',
     },
   ],
@@ -365,7 +373,7 @@ const procedures = section(
       type: 'procedure',
       code: coded(SNOMED, '80146002', inFrench('Appendicectomie'), 'Apendicectomia'),
       date: { value: '2005-08-17' },
-      status: 'completed',
+      status: completed,
       targetSites: [coded(SNOMED, '66754008', inFrench('Structure de l’appendice vermiforme'), 'Apêndice')],
     },
   ],
@@ -382,7 +390,7 @@ const devices = section(
       code: coded(SNOMED, '14106009', inFrench('Stimulateur cardiaque'), 'Pacemaker cardíaco'),
       identifiers: [{ root: '1.2.840.10008.2.16.4', extension: '(01)00643169001763(17)260712(21)21A11F4855' }],
       period: { start: '2021-02-03' },
-      status: 'active',
+      status: active,
     },
   ],
   [paragraph('Pacemaker implantado em fevereiro de 2021.')],
@@ -419,14 +427,14 @@ const immunizations = section(
       doseNumber: '2',
       lotNumber: 'FE3380',
       route: coded(EDQM, '20035000', inFrench('Voie intramusculaire'), 'Via intramuscular'),
-      status: 'completed',
+      status: completed,
     },
     {
       type: 'immunization',
       vaccine: coded(ATC, 'J07AM01', inFrench('Anatoxine tétanique'), 'Toxoide tetânico'),
       date: '2024-03-02',
       notGiven: true,
-      status: 'completed',
+      status: completed,
     },
   ],
   [paragraph('COVID-19 (2.ª dose) em 10/05/2021. Tétano: recusado em 2024.')],
@@ -441,8 +449,8 @@ const planOfCare = section(
       type: 'planOfCare',
       code: coded(SNOMED, '183519002', untranslated('Consulta de cardiologia'), 'Consulta de cardiologia'),
       effectiveTime: { value: '2026-11-15' },
-      status: 'active',
-      mood: 'APT',
+      status: active,
+      mood: coded(ACT_MOOD, 'APT', byProject('Rendez-vous pris')),
       activity: 'encounter',
     },
   ],
@@ -678,6 +686,7 @@ export const summarySample: PatientSummary = {
       {
         relationship: coded({ codeSystem: '2.16.840.1.113883.5.111' }, 'HUSB', inFrench('Époux'), 'Marido'),
         classCode: 'ECON',
+        role: coded(ROLE_CLASS, 'ECON', byProject("Personne à prévenir en cas d'urgence")),
         names: [{ given: ['João'], family: ['SANTOS'], prefix: [], suffix: [] }],
         addresses: [],
         telecoms: [{ system: 'phone', value: '+351 913 000 111' }],

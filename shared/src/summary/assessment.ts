@@ -33,7 +33,7 @@ const PAST_STATUS = codes(
   [SNOMED, '413322009'], // problem resolved
   [SNOMED, '410516002'], // known absent
 );
-/** Act statuses (HL7 ActStatus) of a concern or an administration that close it. */
+/** Act statuses (HL7 ActStatus, and the FHIR statuses of the same meaning) that close a concern or a treatment. */
 const CLOSED_ACT_STATUS = new Set([
   'completed',
   'aborted',
@@ -93,7 +93,9 @@ export function problemTimeline(problem: EntryOf<'problem'>, today: string): Ent
 }
 
 export function medicationTimeline(medication: EntryOf<'medication'>, today: string): EntryTimeline {
-  if (medication.status !== undefined && CLOSED_ACT_STATUS.has(medication.status)) return 'past';
+  // By code alone: CDA ActStatus and the FHIR statuses share the codes that close a treatment.
+  const status = medication.status?.code;
+  if (status !== undefined && CLOSED_ACT_STATUS.has(status)) return 'past';
   return endedBefore(medication.period?.end, today) ? 'past' : 'current';
 }
 

@@ -1,4 +1,4 @@
-import { codedValueSchema, entrySchema, narrativeNodeSchema, patientSummarySchema } from './model';
+import { codedValueSchema, contactSchema, entrySchema, narrativeNodeSchema, patientSummarySchema } from './model';
 
 const display = { text: 'Aucune allergie connue', lang: 'fr-FR', level: 'fr' as const };
 
@@ -55,6 +55,33 @@ describe('PatientSummary model', () => {
     ).toBe(false);
     const parsed = narrativeNodeSchema.parse({ type: 'content', attributes: { id: 'x', onclick: 'steal()' } });
     expect(parsed.attributes).toEqual({ id: 'x' });
+  });
+
+  it('carries statuses, moods and contact roles as coded values, never as bare codes', () => {
+    const actStatus = {
+      code: 'completed',
+      codeSystem: '2.16.840.1.113883.5.14',
+      display: { ...display, text: 'Terminé' },
+    };
+    const procedure = { type: 'procedure', code: { code: '80146002', display } };
+    expect(entrySchema.safeParse({ ...procedure, status: actStatus }).success).toBe(true);
+    expect(entrySchema.safeParse({ ...procedure, status: 'completed' }).success).toBe(false);
+    const plan = { type: 'planOfCare', code: { code: '183519002', display }, activity: 'encounter' };
+    const mood = {
+      code: 'APT',
+      codeSystem: '2.16.840.1.113883.5.1001',
+      display: { ...display, text: 'Rendez-vous pris' },
+    };
+    expect(entrySchema.safeParse({ ...plan, status: actStatus, mood }).success).toBe(true);
+    expect(entrySchema.safeParse({ ...plan, mood: 'APT' }).success).toBe(false);
+    const contact = { names: [], addresses: [], telecoms: [], classCode: 'GUARD' };
+    const role = {
+      code: 'GUARD',
+      codeSystem: '2.16.840.1.113883.5.110',
+      display: { ...display, text: 'Tuteur légal' },
+    };
+    expect(contactSchema.safeParse({ ...contact, role }).success).toBe(true);
+    expect(contactSchema.safeParse({ ...contact, role: 'GUARD' }).success).toBe(false);
   });
 
   it('tells entries apart by type', () => {

@@ -215,7 +215,7 @@ export const allergyEntrySchema = z.object({
   certainty: codedValueSchema.optional(),
   onset: z.string().optional(),
   end: z.string().optional(),
-  /** statusCode of the concern act (active, completed…). */
+  /** statusCode of the concern act (active, completed…): for the assessment's rules, not shown. */
   concernStatus: z.string().optional(),
   /**
    * The alert the allergy deserves, decided from codes in the BFF: high criticality (CRITH / `high`), else a
@@ -266,7 +266,8 @@ export const medicationEntrySchema = z.object({
   dosageText: z.string().optional(),
   period: periodSchema.optional(),
   reasons: z.array(codedValueSchema),
-  status: z.string().optional(),
+  /** HL7 ActStatus (CDA statusCode) or the FHIR resource's status, translated like any coded value. */
+  status: codedValueSchema.optional(),
   /** The product's class (ATC), from the product's generalized kind (epsos:asSpecializedKind). */
   productClass: codedValueSchema.optional(),
   timeline: entryTimelineSchema.optional(),
@@ -293,7 +294,7 @@ export const procedureEntrySchema = z.object({
   type: z.literal('procedure'),
   code: codedValueSchema,
   date: periodSchema.optional(),
-  status: z.string().optional(),
+  status: codedValueSchema.optional(),
   targetSites: z.array(codedValueSchema).optional(),
 });
 
@@ -305,7 +306,7 @@ export const deviceEntrySchema = z.object({
   identifiers: z.array(identifierSchema),
   /** Start: implanted / in use since; end: removed. */
   period: periodSchema.optional(),
-  status: z.string().optional(),
+  status: codedValueSchema.optional(),
 });
 
 export const immunizationEntrySchema = z.object({
@@ -317,7 +318,7 @@ export const immunizationEntrySchema = z.object({
   doseNumber: z.string().optional(),
   lotNumber: z.string().optional(),
   route: codedValueSchema.optional(),
-  status: z.string().optional(),
+  status: codedValueSchema.optional(),
   /** The document records that the vaccine was NOT given (negationInd). */
   notGiven: z.boolean().optional(),
 });
@@ -348,7 +349,7 @@ export const observationSchema = z.object({
   interpretations: z.array(codedValueSchema),
   referenceRange: rangeSchema.optional(),
   effectiveTime: periodSchema.optional(),
-  status: z.string().optional(),
+  status: codedValueSchema.optional(),
 });
 export type Observation = z.infer<typeof observationSchema>;
 
@@ -373,9 +374,9 @@ export const planOfCareEntrySchema = z.object({
   type: z.literal('planOfCare'),
   code: codedValueSchema,
   effectiveTime: periodSchema.optional(),
-  status: z.string().optional(),
-  /** HL7 moodCode: INT intended, RQO requested, PRP proposed, APT appointment… */
-  mood: z.string().optional(),
+  status: codedValueSchema.optional(),
+  /** HL7 ActMood (CDA moodCode: INT intended, RQO requested, APT appointment…) or the FHIR request's intent. */
+  mood: codedValueSchema.optional(),
   /** What is planned: procedure, observation, act, substanceAdministration, encounter… */
   activity: z.string(),
 });
@@ -515,8 +516,10 @@ export type Patient = z.infer<typeof patientSchema>;
 export const contactSchema = z.object({
   relationship: codedValueSchema.optional(),
   function: codedValueSchema.optional(),
-  /** HL7 role class: GUARD, ECON, NOK, PRS, CAREGIVER… */
+  /** HL7 RoleClass code: GUARD, ECON, NOK, PRS, CAREGIVER… (for rules; `role` is what is shown). */
   classCode: z.string().optional(),
+  /** The role class as a coded value (HL7 RoleClass), built from `classCode` and translated. */
+  role: codedValueSchema.optional(),
   names: z.array(personNameSchema),
   organisation: z.string().optional(),
   addresses: z.array(addressSchema),

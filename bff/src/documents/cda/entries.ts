@@ -12,6 +12,7 @@ import type { XmlElement } from '../xml/xml-tree';
 import { attr, child, childOf, children, elementChildren, path, referenceId, text } from './cda-dom';
 import {
   codedValue,
+  hl7VocabularyCode,
   identifier,
   identifiers,
   observationValue,
@@ -141,8 +142,13 @@ function relatedValue(statement: XmlElement, code: string, context: CdaContext):
   return undefined;
 }
 
-const statusOf = (statement: XmlElement | undefined): string | undefined =>
-  attr(child(statement, 'statusCode'), 'code');
+/** The statusCode of a concern act, as a plain code: the assessment's rules read it, the page does not. */
+const concernStatusOf = (concern: XmlElement | undefined): string | undefined =>
+  attr(child(concern, 'statusCode'), 'code');
+
+/** The statusCode of a statement (HL7 ActStatus), translated like any coded value. */
+const statusOf = (statement: XmlElement, context: CdaContext): CodedValue | undefined =>
+  hl7VocabularyCode(attr(child(statement, 'statusCode'), 'code'), CODE_SYSTEMS.actStatus, 'ActStatus', context);
 
 const LOINC_ANNOTATION = '48767-8';
 
@@ -233,7 +239,7 @@ function allergy(statement: XmlElement, context: CdaContext): EntryOf<'allergy'>
     certainty,
     onset: periodStart(time),
     end: time?.end,
-    concernStatus: statusOf(concern),
+    concernStatus: concernStatusOf(concern),
   };
 }
 
@@ -328,7 +334,7 @@ function medication(statement: XmlElement, context: CdaContext): EntryOf<'medica
     dosageText,
     period: medicationPeriod,
     reasons,
-    status: statusOf(statement),
+    status: statusOf(statement, context),
     productClass: codedValue(
       path(material, 'asSpecializedKind', 'generalizedMaterialKind', 'code') ??
         path(material, 'asSpecializedKind', 'generalizedMedicineClass', 'code'),
@@ -354,7 +360,7 @@ function problem(statement: XmlElement, context: CdaContext): EntryOf<'problem'>
     resolution: time?.end,
     status: relatedValue(observation, LOINC_STATUS, context),
     outcome: relatedValue(observation, LOINC_HEALTH_STATUS, context),
-    concernStatus: statusOf(concern),
+    concernStatus: concernStatusOf(concern),
   };
 }
 
@@ -371,7 +377,7 @@ function procedure(statement: XmlElement, context: CdaContext): EntryOf<'procedu
     type: 'procedure' as const,
     code: requiredCodedValue(child(statement, 'code'), context, attr(statement, 'nullFlavor')),
     date: period(child(statement, 'effectiveTime')),
-    status: statusOf(statement),
+    status: statusOf(statement, context),
     targetSites: targetSites.length > 0 ? targetSites : undefined,
   };
 }
@@ -391,7 +397,7 @@ function device(statement: XmlElement, context: CdaContext): EntryOf<'device'> |
     code: requiredCodedValue(child(playingDevice, 'code'), context, statementNullFlavor),
     identifiers: identifiers(role),
     period: period(child(statement, 'effectiveTime')),
-    status: statusOf(statement),
+    status: statusOf(statement, context),
   };
 }
 
@@ -413,7 +419,7 @@ function immunization(statement: XmlElement, context: CdaContext): EntryOf<'immu
     doseNumber,
     lotNumber: text(child(material, 'lotNumberText')),
     route: codedValue(child(statement, 'routeCode'), context),
-    status: statusOf(statement),
+    status: statusOf(statement, context),
     notGiven: attr(statement, 'negationInd') === 'true' ? true : undefined,
   };
 }
@@ -425,8 +431,8 @@ function planOfCare(statement: XmlElement, context: CdaContext): EntryOf<'planOf
     type: 'planOfCare' as const,
     code: codedValue(child(statement, 'code'), context) ?? requiredCodedValue(child(material, 'code'), context),
     effectiveTime: period(child(statement, 'effectiveTime')),
-    status: statusOf(statement),
-    mood: attr(statement, 'moodCode'),
+    status: statusOf(statement, context),
+    mood: hl7VocabularyCode(attr(statement, 'moodCode'), CODE_SYSTEMS.actMood, 'ActMood', context),
     activity: statement.name,
   };
 }
@@ -502,7 +508,7 @@ function observation(element: XmlElement, context: CdaContext): Observation {
     interpretations,
     referenceRange: rangeValue || rangeText ? { ...rangeValue, text: rangeText } : undefined,
     effectiveTime: period(child(element, 'effectiveTime')),
-    status: statusOf(element),
+    status: statusOf(element, context),
   };
 }
 

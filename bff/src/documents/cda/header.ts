@@ -6,6 +6,7 @@
 import type {
   Address,
   Author,
+  CodedValue,
   Contact,
   LegalAuthenticator,
   Organisation,
@@ -14,9 +15,10 @@ import type {
   SummaryHeader,
   Telecom,
 } from '@sesali/shared';
+import { CODE_SYSTEMS } from '../../terminology/code-systems';
 import type { XmlElement } from '../xml/xml-tree';
 import { attr, child, children, elementChildren, path, text } from './cda-dom';
-import { codedValue, date, identifier, identifiers, type CdaContext } from './values';
+import { codedValue, date, hl7VocabularyCode, identifier, identifiers, type CdaContext } from './values';
 
 export function cdaHeader(document: XmlElement, context: CdaContext, country: string | undefined): SummaryHeader {
   const patientRole = path(document, 'recordTarget', 'patientRole');
@@ -27,10 +29,12 @@ export function cdaHeader(document: XmlElement, context: CdaContext, country: st
   for (const participant of children(document, 'participant')) {
     const entity = child(participant, 'associatedEntity');
     if (!entity) continue;
+    const classCode = attr(entity, 'classCode');
     contacts.push({
       relationship: codedValue(child(entity, 'code'), context),
       function: codedValue(child(participant, 'functionCode'), context),
-      classCode: attr(entity, 'classCode'),
+      classCode,
+      role: roleClass(classCode, context),
       names: names(child(entity, 'associatedPerson')),
       organisation: text(path(entity, 'scopingOrganization', 'name')),
       addresses: addresses(entity),
@@ -70,10 +74,17 @@ function patient(role: XmlElement | undefined, element: XmlElement | undefined, 
   };
 }
 
+/** The HL7 RoleClass of a guardian or a contact (GUARD, ECON, NOK, PRS…), to be translated. */
+function roleClass(classCode: string | undefined, context: CdaContext): CodedValue | undefined {
+  return hl7VocabularyCode(classCode, CODE_SYSTEMS.roleClass, 'RoleClass', context);
+}
+
 function guardianContact(guardian: XmlElement, context: CdaContext): Contact {
+  const classCode = attr(guardian, 'classCode') ?? 'GUARD';
   return {
     relationship: codedValue(child(guardian, 'code'), context),
-    classCode: attr(guardian, 'classCode') ?? 'GUARD',
+    classCode,
+    role: roleClass(classCode, context),
     names: names(child(guardian, 'guardianPerson')),
     organisation: text(path(guardian, 'guardianOrganization', 'name')),
     addresses: addresses(guardian),

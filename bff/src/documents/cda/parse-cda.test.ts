@@ -30,6 +30,10 @@ function only<T extends Entry['type']>(entries: Entry[], type: T): EntryOf<T>[] 
   return entries.filter((entry): entry is EntryOf<T> => entry.type === type);
 }
 
+const ACT_STATUS = '2.16.840.1.113883.5.14';
+const ACT_MOOD = '2.16.840.1.113883.5.1001';
+const ROLE_CLASS = '2.16.840.1.113883.5.110';
+
 /** The five codes SCENARIOS.md keeps out of the French catalogue on purpose. */
 const NOT_FRENCH_ON_PURPOSE = new Set(['N02BB02', '6012004', '20067000', 'M79.7', 'A11CC05']);
 
@@ -257,6 +261,19 @@ describe('header', () => {
     expect(header.custodian?.name).toBe('Hrvatski zavod za zdravstveno osiguranje – CEZIH');
     expect(header.legalAuthenticator?.name?.family).toEqual(['Kovač']);
     expect(header.contacts.map((contact) => contact.classCode)).toEqual(['PRS', 'ECON']);
+    // The role class is also a coded value, translated like any other.
+    expect(header.contacts.map((contact) => contact.role)).toEqual([
+      expect.objectContaining({
+        code: 'PRS',
+        codeSystem: ROLE_CLASS,
+        display: expect.objectContaining({ level: 'fr' }),
+      }),
+      expect.objectContaining({
+        code: 'ECON',
+        codeSystem: ROLE_CLASS,
+        display: expect.objectContaining({ level: 'fr' }),
+      }),
+    ]);
   });
 
   it('reads a guardian', () => {
@@ -264,6 +281,7 @@ describe('header', () => {
     expect(guardians).toEqual([
       expect.objectContaining({
         classCode: 'GUARD',
+        role: expect.objectContaining({ code: 'GUARD', codeSystem: ROLE_CLASS }),
         relationship: expect.objectContaining({ code: 'SONC', originalDisplay: 'syn' }),
         names: [expect.objectContaining({ given: ['Petr'], family: ['Dvořák'] })],
       }),
@@ -361,6 +379,7 @@ describe('entries', () => {
     expect(only(entriesOf(summary, '47519-4'), 'procedure')[0]).toMatchObject({
       code: expect.objectContaining({ code: '429639007' }),
       date: expect.objectContaining({ start: '2019-06-11' }),
+      status: expect.objectContaining({ code: 'completed', codeSystem: ACT_STATUS, codeSystemName: 'ActStatus' }),
     });
     expect(only(entriesOf(summary, '46264-8'), 'device')[0]).toMatchObject({
       code: expect.objectContaining({ code: '411114003' }),
@@ -388,6 +407,7 @@ describe('entries', () => {
         quantity: expect.objectContaining({ value: '142', unit: expect.objectContaining({ code: 'mm[Hg]' }) }),
       },
       interpretations: [expect.objectContaining({ code: 'H' })],
+      status: expect.objectContaining({ code: 'completed', codeSystem: ACT_STATUS }),
     });
     const [panel] = only(entriesOf(summary, '30954-2'), 'result');
     expect(panel?.panel?.code).toBe('26436-6');
@@ -411,7 +431,7 @@ describe('entries', () => {
     const czechia = read('CZ/patients/complete/ps-l3.xml');
     expect(only(entriesOf(czechia, '18776-5'), 'planOfCare')[0]).toMatchObject({
       code: expect.objectContaining({ code: '410083007' }),
-      mood: 'INT',
+      mood: expect.objectContaining({ code: 'INT', codeSystem: ACT_MOOD, codeSystemName: 'ActMood' }),
       activity: 'procedure',
       effectiveTime: { value: '2026-12-01' },
     });

@@ -100,6 +100,21 @@ export function resolveReference(id: string, context: CdaContext): string | unde
   return value === '' ? undefined : value;
 }
 
+/**
+ * A code of a fixed HL7 vocabulary that the document writes without its system (CS data type): the statusCode
+ * of an act (ActStatus), its moodCode (ActMood), the classCode of a contact (RoleClass). Undefined when absent.
+ */
+export function hl7VocabularyCode(
+  code: string | undefined,
+  codeSystem: string,
+  codeSystemName: string,
+  context: CdaContext,
+): CodedValue | undefined {
+  const trimmed = code?.trim();
+  if (trimmed === undefined || trimmed === '') return undefined;
+  return withDocumentDisplay({ code: trimmed, codeSystem, codeSystemName }, context.lang);
+}
+
 export function ucumUnit(unit: string | undefined, context: CdaContext): CodedValue | undefined {
   if (unit === undefined) return undefined;
   return withDocumentDisplay({ code: unit, codeSystem: CODE_SYSTEMS.ucum, codeSystemName: 'UCUM' }, context.lang);

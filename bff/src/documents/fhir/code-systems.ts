@@ -22,8 +22,45 @@ const FHIR_SYSTEM_OIDS: ReadonlyMap<string, string> = new Map(
     'http://terminology.hl7.org/CodeSystem/v3-ActCode': CODE_SYSTEMS.actCode,
     'http://terminology.hl7.org/CodeSystem/v3-RoleCode': '2.16.840.1.113883.5.111',
     'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips': CODE_SYSTEMS.absentOrUnknown,
+    'http://hl7.org/fhir/event-status': CODE_SYSTEMS.fhirEventStatus,
+    'http://hl7.org/fhir/CodeSystem/medication-statement-status': CODE_SYSTEMS.fhirMedicationStatementStatus,
+    'http://hl7.org/fhir/CodeSystem/medicationrequest-status': CODE_SYSTEMS.fhirMedicationRequestStatus,
+    'http://hl7.org/fhir/device-statement-status': CODE_SYSTEMS.fhirDeviceStatementStatus,
+    'http://hl7.org/fhir/observation-status': CODE_SYSTEMS.fhirObservationStatus,
+    'http://hl7.org/fhir/request-status': CODE_SYSTEMS.fhirRequestStatus,
+    'http://hl7.org/fhir/appointmentstatus': CODE_SYSTEMS.fhirAppointmentStatus,
+    'http://hl7.org/fhir/request-intent': CODE_SYSTEMS.fhirRequestIntent,
+    'http://hl7.org/fhir/CodeSystem/medicationrequest-intent': CODE_SYSTEMS.fhirMedicationRequestIntent,
   }),
 );
+
+export interface PlainCodeSystem {
+  oid: string;
+  name: string;
+}
+
+/**
+ * The code system of a resource's `status`, a plain code in FHIR whose system its resource type fixes (FHIR R4
+ * bindings): so that « completed » of a Procedure and of a MedicationStatement each meet their own designation.
+ */
+export const STATUS_SYSTEMS: Readonly<Partial<Record<string, PlainCodeSystem>>> = {
+  MedicationStatement: { oid: CODE_SYSTEMS.fhirMedicationStatementStatus, name: 'MedicationStatementStatus' },
+  MedicationRequest: { oid: CODE_SYSTEMS.fhirMedicationRequestStatus, name: 'MedicationRequestStatus' },
+  Procedure: { oid: CODE_SYSTEMS.fhirEventStatus, name: 'EventStatus' },
+  Immunization: { oid: CODE_SYSTEMS.fhirEventStatus, name: 'EventStatus' },
+  DeviceUseStatement: { oid: CODE_SYSTEMS.fhirDeviceStatementStatus, name: 'DeviceUseStatementStatus' },
+  Observation: { oid: CODE_SYSTEMS.fhirObservationStatus, name: 'ObservationStatus' },
+  CarePlan: { oid: CODE_SYSTEMS.fhirRequestStatus, name: 'RequestStatus' },
+  ServiceRequest: { oid: CODE_SYSTEMS.fhirRequestStatus, name: 'RequestStatus' },
+  Appointment: { oid: CODE_SYSTEMS.fhirAppointmentStatus, name: 'AppointmentStatus' },
+};
+
+/** The code system of a request's `intent` (the CDA moodCode's counterpart), by resource type. */
+export const INTENT_SYSTEMS: Readonly<Partial<Record<string, PlainCodeSystem>>> = {
+  MedicationRequest: { oid: CODE_SYSTEMS.fhirMedicationRequestIntent, name: 'MedicationRequestIntent' },
+  CarePlan: { oid: CODE_SYSTEMS.fhirRequestIntent, name: 'RequestIntent' },
+  ServiceRequest: { oid: CODE_SYSTEMS.fhirRequestIntent, name: 'RequestIntent' },
+};
 
 export function oidOfSystem(system: string | undefined): string | undefined {
   if (system === undefined) return undefined;

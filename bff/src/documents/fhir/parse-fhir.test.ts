@@ -151,10 +151,102 @@ describe('FHIR Patient Summary (LU/fhir)', () => {
     });
   });
 
+  it('gives each resource’s status the code system its resource type fixes, and the catalogue’s French', () => {
+    const status = (code: string, codeSystem: string, text: string): unknown =>
+      expect.objectContaining({ code, codeSystem, display: expect.objectContaining({ text, level: 'fr' }) });
+    expect(entriesOf('10160-0')[0]).toMatchObject({
+      status: status('active', '2.16.840.1.113883.4.642.4.1379', 'En cours'),
+    });
+    expect(entriesOf('47519-4')[0]).toMatchObject({
+      status: status('completed', '2.16.840.1.113883.4.642.4.110', 'Terminé'),
+    });
+    expect(entriesOf('46264-8')[0]).toMatchObject({
+      status: status('active', '2.16.840.1.113883.4.642.4.215', 'En cours'),
+    });
+    expect(entriesOf('11369-6')[0]).toMatchObject({
+      status: status('completed', '2.16.840.1.113883.4.642.4.110', 'Terminé'),
+    });
+    // The measures of a panel carry no status of their own (components); single observations do.
+    const vitalStatuses = entriesOf('8716-3').flatMap((entry) =>
+      entry.type === 'vitalSign' ? entry.observations.map((observation) => observation.status) : [],
+    );
+    expect(vitalStatuses).toContainEqual(status('final', '2.16.840.1.113883.4.642.4.401', 'Définitif'));
+  });
+
   it('turns the sections’ XHTML into the narrative tree', () => {
     const nodes = allNarrativeNodes(summary);
     expect(nodes.some((node) => node.type === 'table')).toBe(true);
     expect(nodes.some((node) => node.type === 'text' && node.text === 'Amoxicilline')).toBe(true);
+  });
+});
+
+describe('FHIR statuses, intents and roles', () => {
+  it('reads a planned request’s status and intent under their own code systems, in French', () => {
+    const document = bundleWith(
+      [
+        {
+          title: 'Plan de soins',
+          code: { coding: [{ system: 'http://loinc.org', code: '18776-5' }] },
+          entry: [{ reference: 'urn:uuid:extra-0' }, { reference: 'urn:uuid:extra-1' }],
+        },
+      ],
+      [
+        {
+          resourceType: 'ServiceRequest',
+          id: 's1',
+          status: 'active',
+          intent: 'order',
+          code: { coding: [{ system: 'http://snomed.info/sct', code: '183519002' }] },
+        },
+        {
+          resourceType: 'MedicationRequest',
+          id: 'm1',
+          status: 'on-hold',
+          intent: 'plan',
+          medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C09AA05' }] },
+        },
+      ],
+    );
+    const [service, medication] =
+      readPatientSummary(document, 'application/fhir+json', catalogue).sections[0]?.entries ?? [];
+    const french = (code: string, codeSystem: string, text: string): unknown =>
+      expect.objectContaining({ code, codeSystem, display: expect.objectContaining({ text, source: 'project' }) });
+    expect(service).toMatchObject({
+      type: 'planOfCare',
+      activity: 'ServiceRequest',
+      status: french('active', '2.16.840.1.113883.4.642.4.112', 'En cours'),
+      mood: french('order', '2.16.840.1.113883.4.642.4.114', 'Prescrit'),
+    });
+    expect(medication).toMatchObject({
+      type: 'planOfCare',
+      activity: 'MedicationRequest',
+      status: french('on-hold', '2.16.840.1.113883.4.642.4.1377', 'En attente'),
+      mood: french('plan', '2.16.840.1.113883.4.642.4.1378', 'Prévu'),
+    });
+  });
+
+  it('gives a guardian the role class GUARD, in French', () => {
+    const copy = structuredClone(bundle) as { entry: { resource: Record<string, unknown> }[] };
+    const patient = copy.entry.find((entry) => entry.resource.resourceType === 'Patient');
+    if (patient)
+      patient.resource.contact = [
+        {
+          relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUARD' }] }],
+          name: { family: 'Muller', given: ['Paul'] },
+        },
+      ];
+    const { header } = readPatientSummary(Buffer.from(JSON.stringify(copy)), 'application/fhir+json', catalogue);
+    expect(header.guardians).toEqual([
+      expect.objectContaining({
+        classCode: 'GUARD',
+        role: expect.objectContaining({
+          code: 'GUARD',
+          codeSystem: '2.16.840.1.113883.5.110',
+          display: expect.objectContaining({ text: 'Tuteur légal', source: 'project' }),
+        }),
+      }),
+    ]);
+    expect(header.contacts).toEqual([]);
   });
 });
 

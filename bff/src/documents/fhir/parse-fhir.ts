@@ -40,7 +40,14 @@ import { checkDocumentSize, DEFAULT_MAX_DOCUMENT_BYTES, DocumentError } from '..
 import { xhtmlNarrative, type Narrative } from '../narrative/narrative';
 import { sectionKind, type SectionKind } from '../sections';
 import { readXml } from '../xml/xml-tree';
-import { CONDITION_CLINICAL_SYSTEM, oidOfSystem, SNOMED_EQUIVALENTS } from './code-systems';
+import {
+  CONDITION_CLINICAL_SYSTEM,
+  INTENT_SYSTEMS,
+  oidOfSystem,
+  SNOMED_EQUIVALENTS,
+  STATUS_SYSTEMS,
+  type PlainCodeSystem,
+} from './code-systems';
 import {
   type addressSchema,
   allergyIntoleranceSchema,
@@ -365,7 +372,7 @@ function medication(resource: FhirResource, context: FhirContext): EntryOf<'medi
     dosageText: dosage?.text,
     period: period(statement.effectivePeriod, statement.effectiveDateTime ?? statement.authoredOn),
     reasons,
-    status: statement.status,
+    status: resourceCode(statement.status, STATUS_SYSTEMS[statement.resourceType], context),
   };
 }
 
@@ -397,7 +404,7 @@ function procedure(resource: FhirResource, context: FhirContext): EntryOf<'proce
     type: 'procedure' as const,
     code: requiredCoded(procedureResource.code, context),
     date: period(procedureResource.performedPeriod, procedureResource.performedDateTime),
-    status: procedureResource.status,
+    status: resourceCode(procedureResource.status, STATUS_SYSTEMS.Procedure, context),
     targetSites: targetSites.length > 0 ? targetSites : undefined,
   };
 }
@@ -406,7 +413,8 @@ function deviceUse(resource: FhirResource, context: FhirContext): EntryOf<'devic
   const statement = parse(deviceUseStatementSchema, resource);
   const deviceResource = context.resolve(statement.device);
   if (deviceResource?.resourceType !== 'Device') return undefined;
-  const entry = device(deviceResource, statement.status, context);
+  const status = resourceCode(statement.status, STATUS_SYSTEMS.DeviceUseStatement, context);
+  const entry = device(deviceResource, status, context);
   return {
     ...entry,
     id: entryId(resource),
@@ -414,7 +422,7 @@ function deviceUse(resource: FhirResource, context: FhirContext): EntryOf<'devic
   };
 }
 
-function device(resource: FhirResource, status: string | undefined, context: FhirContext): EntryOf<'device'> {
+function device(resource: FhirResource, status: CodedValue | undefined, context: FhirContext): EntryOf<'device'> {
   const deviceResource = parse(deviceSchema, resource);
   const identifiers: Identifier[] = [];
   for (const carrier of deviceResource.udiCarrier ?? []) {
@@ -446,7 +454,7 @@ function immunization(resource: FhirResource, context: FhirContext): EntryOf<'im
     doseNumber: dose?.doseNumberPositiveInt !== undefined ? String(dose.doseNumberPositiveInt) : dose?.doseNumberString,
     lotNumber: immunizationResource.lotNumber,
     route: coded(immunizationResource.route, context),
-    status: immunizationResource.status,
+    status: resourceCode(immunizationResource.status, STATUS_SYSTEMS.Immunization, context),
     notGiven: immunizationResource.status === 'not-done' ? true : undefined,
   };
 }
@@ -521,7 +529,7 @@ function singleObservation(observation: FhirObservation, context: FhirContext): 
         }
       : undefined,
     effectiveTime: period(observation.effectivePeriod, observation.effectiveDateTime),
-    status: observation.status,
+    status: resourceCode(observation.status, STATUS_SYSTEMS.Observation, context),
   };
 }
 
@@ -537,8 +545,8 @@ function planOfCare(resource: FhirResource, context: FhirContext): EntryOf<'plan
     type: 'planOfCare' as const,
     code: requiredCoded(concept, context),
     effectiveTime: period(planned.occurrencePeriod ?? planned.period, planned.occurrenceDateTime),
-    status: planned.status,
-    mood: planned.intent,
+    status: resourceCode(planned.status, STATUS_SYSTEMS[resource.resourceType], context),
+    mood: resourceCode(planned.intent, INTENT_SYSTEMS[resource.resourceType], context),
     activity: resource.resourceType,
   };
 }
@@ -582,7 +590,8 @@ function fhirHeader(
       telecoms: (contact.telecom ?? []).map(telecom),
     };
     const isGuardian = contact.relationship?.some((r) => r.coding?.some((c) => c.code === 'GUARD'));
-    (isGuardian ? guardians : contacts).push(isGuardian ? { ...converted, classCode: 'GUARD' } : converted);
+    if (isGuardian) guardians.push({ ...converted, classCode: 'GUARD', role: guardianRole(context) });
+    else contacts.push(converted);
   }
 
   const legal = composition.attester?.find((attester) => attester.mode === 'legal');
@@ -793,6 +802,28 @@ function codedFromCodings(
     translations: translations.length > 0 ? translations : undefined,
   };
   return withDocumentDisplay(draft, context.lang);
+}
+
+/**
+ * A resource's `status` or `intent`: a plain code in FHIR, under the code system its resource type fixes (a
+ * resource type without a known system keeps the bare code, shown « Terme non fourni » with it).
+ */
+function resourceCode(
+  code: string | undefined,
+  system: PlainCodeSystem | undefined,
+  context: FhirContext,
+): CodedValue | undefined {
+  const trimmed = code?.trim();
+  if (trimmed === undefined || trimmed === '') return undefined;
+  return withDocumentDisplay({ code: trimmed, codeSystem: system?.oid, codeSystemName: system?.name }, context.lang);
+}
+
+/** A guardian's HL7 RoleClass, as the CDA header gives it (FHIR says it with the contact's relationship). */
+function guardianRole(context: FhirContext): CodedValue {
+  return withDocumentDisplay(
+    { code: 'GUARD', codeSystem: CODE_SYSTEMS.roleClass, codeSystemName: 'RoleClass' },
+    context.lang,
+  );
 }
 
 function plainCode(code: string, codeSystem: string, context: FhirContext): CodedValue {

@@ -10,7 +10,16 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import type { CodedValue, Entry, EntryOf, Frequency, Observation, Period, Reaction } from '@sesali/shared';
+import {
+  plannedActivityFr,
+  type CodedValue,
+  type Entry,
+  type EntryOf,
+  type Frequency,
+  type Observation,
+  type Period,
+  type Reaction,
+} from '@sesali/shared';
 import { AllergyRiskBadge } from './allergy-risk-badge';
 import { Coded, DocumentText, OriginalText, orMissing } from './coded-value';
 import { EntryComments } from './entry-comments';
@@ -24,14 +33,7 @@ import {
   rangeView,
   ratioView,
 } from './entry-values';
-import {
-  actStatusText,
-  everyText,
-  formatDate,
-  nullFlavorText,
-  periodText,
-  plannedActivityText,
-} from './summary-format';
+import { everyText, formatDate, nullFlavorText, periodText } from './summary-format';
 
 /** The entries shown in tables: all but absence statements. */
 export type TabulatedEntry = Exclude<Entry, { type: 'knownAbsence' }>;
@@ -78,7 +80,6 @@ const coded = (value: CodedValue | undefined) => (value ? <Coded value={value} /
 const codedLines = (values: CodedValue[] | undefined) => lines((values ?? []).map((v) => <Coded value={v} />));
 const date = (value: string | undefined) => (value !== undefined ? formatDate(value) : undefined);
 const period = (value: Period | undefined) => periodText(value);
-const status = (value: string | undefined) => (value !== undefined ? actStatusText(value) : undefined);
 
 /** « Type : Problème »; undefined when the value is. */
 function labelled(label: string, content: ReactNode): ReactNode {
@@ -142,7 +143,7 @@ const allergyColumns: Column<EntryOf<'allergy'>>[] = [
     cell: (e) =>
       lines([coded(e.criticality), e.risk === 'highCriticality' ? <AllergyRiskBadge risk={e.risk} /> : undefined]),
   },
-  { header: 'Statut', cell: (e) => coded(e.status) ?? status(e.concernStatus) },
+  { header: 'Statut', cell: (e) => coded(e.status) },
   { header: 'Certitude', cell: (e) => coded(e.certainty) },
   {
     header: 'Début',
@@ -201,7 +202,7 @@ const medicationColumns: Column<EntryOf<'medication'>>[] = [
   },
   {
     header: 'Période',
-    cell: (e) => lines([period(e.period), e.status !== undefined ? `Statut : ${actStatusText(e.status)}` : undefined]),
+    cell: (e) => lines([period(e.period), labelled('Statut', coded(e.status))]),
   },
   { header: 'Motif', cell: (e) => codedLines(e.reasons) },
 ];
@@ -225,7 +226,7 @@ const problemColumns: Column<EntryOf<'problem'>>[] = [
   { header: 'Problème', cell: (e) => lines([coded(e.code), labelled('Type', coded(e.problemType))]) },
   { header: 'Début', cell: (e) => date(e.onset) },
   { header: 'Résolution', cell: (e) => date(e.resolution) },
-  { header: 'Statut', cell: (e) => coded(e.status) ?? status(e.concernStatus) },
+  { header: 'Statut', cell: (e) => coded(e.status) },
   { header: 'Évolution', cell: (e) => coded(e.outcome) },
 ];
 
@@ -233,14 +234,14 @@ const procedureColumns: Column<EntryOf<'procedure'>>[] = [
   { header: 'Acte', cell: (e) => coded(e.code) },
   { header: 'Date', cell: (e) => period(e.date) },
   { header: 'Site anatomique', cell: (e) => codedLines(e.targetSites) },
-  { header: 'Statut', cell: (e) => status(e.status) },
+  { header: 'Statut', cell: (e) => coded(e.status) },
 ];
 
 const deviceColumns: Column<EntryOf<'device'>>[] = [
   { header: 'Dispositif', cell: (e) => coded(e.code) },
   { header: 'Identifiant', cell: (e) => lines(e.identifiers.map((id) => id.extension ?? id.root)) },
   { header: 'Période d’utilisation', cell: (e) => period(e.period) },
-  { header: 'Statut', cell: (e) => status(e.status) },
+  { header: 'Statut', cell: (e) => coded(e.status) },
 ];
 
 const immunizationColumns: Column<EntryOf<'immunization'>>[] = [
@@ -264,7 +265,7 @@ const immunizationColumns: Column<EntryOf<'immunization'>>[] = [
   { header: 'Dose n°', cell: (e) => e.doseNumber },
   { header: 'Lot', cell: (e) => e.lotNumber },
   { header: 'Voie', cell: (e) => coded(e.route) },
-  { header: 'Statut', cell: (e) => status(e.status) },
+  { header: 'Statut', cell: (e) => coded(e.status) },
 ];
 
 function observationColumns<E extends EntryOf<'socialHistory' | 'pregnancy' | 'advanceDirective'>>(
@@ -281,9 +282,9 @@ function observationColumns<E extends EntryOf<'socialHistory' | 'pregnancy' | 'a
 
 const planOfCareColumns: Column<EntryOf<'planOfCare'>>[] = [
   { header: 'Élément prévu', cell: (e) => coded(e.code) },
-  { header: 'Type', cell: (e) => plannedActivityText(e.activity, e.mood) },
+  { header: 'Type', cell: (e) => lines([plannedActivityFr(e.activity) ?? e.activity, coded(e.mood)]) },
   { header: 'Date prévue', cell: (e) => period(e.effectiveTime) },
-  { header: 'Statut', cell: (e) => status(e.status) },
+  { header: 'Statut', cell: (e) => coded(e.status) },
 ];
 
 const otherColumns: Column<EntryOf<'other'>>[] = [
@@ -477,7 +478,8 @@ function ObservationRow({ observation: o, groupTime }: { observation: Observatio
     codedLines(o.interpretations),
     lines([
       period(o.effectiveTime ?? groupTime),
-      o.status !== undefined && o.status !== 'completed' ? `Statut : ${actStatusText(o.status)}` : undefined,
+      // A completed measure is the usual case: only another status is worth a line.
+      o.status?.code !== 'completed' ? labelled('Statut', coded(o.status)) : undefined,
     ]),
   ];
   return (

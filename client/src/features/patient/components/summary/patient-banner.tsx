@@ -10,14 +10,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { Author, Contact, Identifier, SummaryHeader, SummaryResponse } from '@sesali/shared';
 import { formatBirthDate } from '@/components/patient/patient-identity';
 import { Coded, DocumentText, orMissing } from './coded-value';
-import {
-  addressText,
-  contactClassText,
-  formatDateWithZone,
-  languageName,
-  personNameText,
-  telecomText,
-} from './summary-format';
+import { addressText, formatDateWithZone, languageName, personNameText, telecomText } from './summary-format';
 
 export const IDENTITY_CHECK_TEXT: Record<SummaryResponse['identityCheck']['method'], string> = {
   identifier: 'Identité vérifiée : identifiant commun',
@@ -149,8 +142,7 @@ export function PatientBanner({
 }
 
 function ContactView({ contact, guardian }: { contact: Contact; guardian: boolean }) {
-  const role = contact.relationship ?? contact.function;
-  const roleText = guardian ? 'Tuteur légal' : contact.classCode ? contactClassText(contact.classCode) : undefined;
+  const relationship = contact.relationship ?? contact.function;
   const names = contact.names.map(personNameText).filter(Boolean).join(' ; ');
   const details = [...contact.telecoms.map(telecomText), ...contact.addresses.map(addressText)].filter(
     (d): d is string => d !== undefined,
@@ -159,13 +151,20 @@ function ContactView({ contact, guardian }: { contact: Contact; guardian: boolea
     <>
       <div className="sesali-value">
         <strong>{names || contact.organisation || 'Nom non renseigné'}</strong>
-        {role ? (
+        {relationship ? (
           <>
             {' '}
-            — <Coded value={role} />
+            — <Coded value={relationship} />
           </>
         ) : null}
-        {roleText ? <> ({roleText})</> : null}
+        {contact.role ? (
+          <>
+            {' '}
+            (<Coded value={contact.role} />)
+          </>
+        ) : guardian ? (
+          <> (Tuteur légal)</>
+        ) : null}
       </div>
       {names && contact.organisation ? <div>{contact.organisation}</div> : null}
       {details.map((detail) => (

@@ -1,8 +1,7 @@
 /**
  * How the plain (uncoded) parts of a Patient Summary read in French: dates as jj/mm/aaaa with the precision
- * the document gave, decimals with a comma, periods, names, addresses, and the few HL7 codes the document
- * carries as bare strings (act status, plan-of-care activity and mood, contact roles). Coded values need none
- * of this: the BFF already chose their French display.
+ * the document gave, decimals with a comma, periods, names, addresses, dosage intervals. Coded values — act
+ * statuses, moods and contact roles included — need none of this: the BFF already chose their French display.
  */
 import { nullFlavorFr, type Address, type Period, type PersonName, type Telecom } from '@sesali/shared';
 
@@ -104,74 +103,6 @@ const TELECOM_LABELS: Record<Telecom['system'], string> = {
 export function telecomText(telecom: Telecom): string | undefined {
   const value = telecom.value ?? (telecom.nullFlavor ? nullFlavorText(telecom.nullFlavor) : undefined);
   return value ? `${TELECOM_LABELS[telecom.system]} : ${value}` : undefined;
-}
-
-/** HL7 ActStatus (the statusCode of acts, procedures, medications…). */
-const ACT_STATUS_FR: Readonly<Record<string, string>> = {
-  active: 'En cours',
-  completed: 'Terminé',
-  aborted: 'Interrompu',
-  suspended: 'Suspendu',
-  cancelled: 'Annulé',
-  held: 'En attente',
-  new: 'Nouveau',
-  nullified: 'Annulé (saisi par erreur)',
-  obsolete: 'Remplacé',
-  normal: 'Normal',
-  // FHIR statuses arrive in the same field.
-  'in-progress': 'En cours',
-  'on-hold': 'En attente',
-  stopped: 'Arrêté',
-  'entered-in-error': 'Saisi par erreur',
-  intended: 'Prévu',
-  'not-taken': 'Non pris',
-  'not-done': 'Non réalisé',
-  inactive: 'Inactif',
-  resolved: 'Résolu',
-};
-
-/** An act status in French; an unknown one is shown as the document wrote it. */
-export function actStatusText(status: string): string {
-  return ACT_STATUS_FR[status] ?? status;
-}
-
-const PLAN_ACTIVITY_FR: Readonly<Record<string, string>> = {
-  procedure: 'Acte',
-  observation: 'Examen',
-  act: 'Action de soins',
-  substanceAdministration: 'Administration de médicament',
-  encounter: 'Consultation',
-  supply: 'Fourniture',
-};
-
-const MOOD_FR: Readonly<Record<string, string>> = {
-  INT: 'prévu',
-  RQO: 'demandé',
-  PRP: 'proposé',
-  APT: 'rendez-vous pris',
-  ARQ: 'rendez-vous demandé',
-  PRMS: 'promis',
-  EVN: 'réalisé',
-};
-
-/** « Consultation (rendez-vous pris) ». */
-export function plannedActivityText(activity: string, mood: string | undefined): string {
-  const what = PLAN_ACTIVITY_FR[activity] ?? activity;
-  return mood ? `${what} (${MOOD_FR[mood] ?? mood})` : what;
-}
-
-/** HL7 RoleClass of a guardian or contact. */
-const CONTACT_CLASS_FR: Readonly<Record<string, string>> = {
-  GUARD: 'Tuteur légal',
-  ECON: 'Contact en cas d’urgence',
-  NOK: 'Proche parent',
-  PRS: 'Relation personnelle',
-  CAREGIVER: 'Aidant',
-  AGNT: 'Mandataire',
-};
-
-export function contactClassText(classCode: string): string {
-  return CONTACT_CLASS_FR[classCode] ?? classCode;
 }
 
 /** UCUM time units of a dosage period, with their French singular and plural and the gender of « tous les ». */

@@ -390,6 +390,20 @@ describe('la synthèse médicale du patient', () => {
     expect(omeprazole.textContent?.match(/Inconnu \(UNK\)/g)).toHaveLength(1);
   });
 
+  it('écrit statuts, intentions et rôles des contacts comme la terminologie les nomme', async () => {
+    await openSummary();
+    expect(rowGroup('10160-0', 'Zestoretic 20 mg + 12,5 mg comprimidos')).toHaveTextContent('Statut : En cours');
+    expect(rowGroup('47519-4', 'Appendicectomie')).toHaveTextContent('Terminé');
+    const consultation = rowGroup('18776-5', 'Consulta de cardiologia');
+    expect(consultation).toHaveTextContent('Consultation');
+    expect(consultation).toHaveTextContent('Rendez-vous pris');
+    expect(consultation).toHaveTextContent('En cours');
+    const banner = screen.getByRole('region', { name: 'Patient et document' });
+    expect(within(banner).getByText('João SANTOS').closest('.sesali-value')).toHaveTextContent(
+      "João SANTOS — Époux (Personne à prévenir en cas d'urgence)",
+    );
+  });
+
   it('montre les commentaires d’une entrée dans son groupe de lignes, non traduits', async () => {
     await openSummary();
     const penicillin = rowGroup('48765-2', 'Pénicilline');
