@@ -19,7 +19,7 @@ export interface RunningBff {
 
 export async function start(config: Config, options: { onClose?: () => Promise<void> } = {}): Promise<RunningBff> {
   const logger = createLogger(config.logLevel);
-  const sessionStore = await openSessionStore(config.session);
+  const sessionStore = await openSessionStore(config.session, logger);
   const signer = await createAssertionSigner({
     pem: readAssertionKey(config.assertions.keyFile),
     issuer: config.publicUrl,
@@ -37,7 +37,7 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
   logger.info({ files: terminology.files }, 'terminology loaded');
   const app = createApp(config, {
     terminology: terminology.catalogue,
-    psc: createPscClient(config.psc),
+    psc: createPscClient(config.psc, logger),
     signer,
     contactPoint,
     notices: loadNotices(),

@@ -4,6 +4,7 @@
  * userinfo (JSON or signed JWT: openid-client validates both) and the end-session URL.
  */
 import * as oidc from 'openid-client';
+import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 
 export interface LoginRequest {
@@ -47,7 +48,7 @@ function isNetworkFailure(error: unknown): boolean {
   return error.cause !== undefined && error.cause !== error && isNetworkFailure(error.cause);
 }
 
-export function createPscClient(config: Config['psc']): PscClient {
+export function createPscClient(config: Config['psc'], logger?: Pick<Logger, 'warn'>): PscClient {
   let discovered: Promise<oidc.Configuration> | undefined;
 
   async function configuration(): Promise<oidc.Configuration> {
@@ -132,8 +133,12 @@ export function createPscClient(config: Config['psc']): PscClient {
           post_logout_redirect_uri: config.postLogoutRedirectUri,
           state: oidc.randomState(),
         });
-      } catch {
+      } catch (error) {
         // PSC unreachable: our session is gone anyway; the user lands on the home page.
+        logger?.warn(
+          { event: 'psc_logout_unavailable', err: error instanceof Error ? error.message : String(error) },
+          'Pro Santé Connect unreachable at logout: local session ended only',
+        );
         return undefined;
       }
     },

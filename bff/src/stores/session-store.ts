@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type session from 'express-session';
+import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { SqliteSessionStore } from './sqlite-session-store';
 
@@ -14,14 +15,21 @@ export interface SessionStoreHandle {
   close(): Promise<void>;
 }
 
-export async function openSessionStore(config: Config['session']): Promise<SessionStoreHandle> {
+export async function openSessionStore(
+  config: Config['session'],
+  logger?: Pick<Logger, 'warn'>,
+): Promise<SessionStoreHandle> {
   const ttlMs = config.idleMinutes * 60 * 1000;
   if (config.store.kind === 'redis') {
     const { RedisStore } = await import('connect-redis');
     const { createClient } = await import('redis');
     const client = createClient({ url: config.store.url, socket: { connectTimeout: 5000 } });
-    client.on('error', () => {
-      // Failing requests report it; without a listener node-redis would crash the process.
+    // Without a listener node-redis would crash the process; requests that fail meanwhile answer on their own.
+    client.on('error', (error: unknown) => {
+      logger?.warn(
+        { event: 'session_store_error', err: error instanceof Error ? error.message : String(error) },
+        'Redis session store error (reconnecting)',
+      );
     });
     await client.connect();
     return {

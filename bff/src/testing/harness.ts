@@ -4,7 +4,7 @@
  * ones by default), and supertest agents logged in as a persona.
  */
 import { createLocalJWKSet } from 'jose';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import request from 'supertest';
 import type { Express } from 'express';
 import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
@@ -23,7 +23,7 @@ export interface Harness {
   app: Express;
   config: Config;
   /** The simulated member states (MSW): a test may add handlers (an outage) and reset them. */
-  memberStates: SetupServerApi;
+  memberStates: SetupServer;
   browser(): Agent;
   loggedIn(persona: string): Promise<Agent>;
   close(): Promise<void>;

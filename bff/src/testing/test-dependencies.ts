@@ -16,7 +16,7 @@ export const TEST_ASSERTION_PEM = generateKeyPairSync('ec', { namedCurve: 'P-256
 
 export async function testDependencies(config: Config, sessionStore: session.Store): Promise<AppDependencies> {
   return {
-    psc: createPscClient(config.psc),
+    psc: createPscClient(config.psc, pino({ level: 'silent' })),
     signer: await createAssertionSigner({
       pem: TEST_ASSERTION_PEM,
       issuer: config.publicUrl,

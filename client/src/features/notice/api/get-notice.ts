@@ -1,6 +1,6 @@
-/** GET /api/notices and /api/notices/:lang: the Patient Information Notice (public). */
+/** GET /api/notices/:lang: the Patient Information Notice (public). */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths, noticeListSchema, noticeSchema } from '@sesali/shared';
+import { apiPaths, noticeSchema } from '@sesali/shared';
 import { apiClient } from '@/lib/api-client';
 
 export const noticeQueryOptions = (lang: string) =>
@@ -14,13 +14,3 @@ export function useNotice(lang: string) {
   return useQuery(noticeQueryOptions(lang));
 }
 
-export const noticeListQueryOptions = () =>
-  queryOptions({
-    queryKey: ['notices'],
-    queryFn: () => apiClient.get(apiPaths.notices, noticeListSchema),
-    staleTime: Infinity,
-  });
-
-export function useNoticeList() {
-  return useQuery(noticeListQueryOptions());
-}
