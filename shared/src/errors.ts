@@ -109,6 +109,17 @@ export const errorCatalogue = {
 export type ErrorCode = keyof typeof errorCatalogue;
 export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
 
+/** Failures the SPA meets before or after the BFF answers: no answer at all, or one breaking its contract. */
+export const clientErrorCatalogue = {
+  network_error: { message: 'Le service Sesali ne répond pas. Vérifiez votre connexion puis réessayez.' },
+  invalid_response: { message: 'Réponse inattendue du service Sesali. Réessayez.' },
+} as const satisfies Record<string, { message: string }>;
+export type ClientErrorCode = keyof typeof clientErrorCatalogue;
+
+/** Every code the SPA can branch on: the BFF's catalogue and its own client-side failures. */
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
+/** The error body as it travels (any string as code: a newer BFF may send a code this SPA does not know). */
 export const apiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
@@ -117,16 +128,29 @@ export const apiErrorSchema = z.object({
   /** Per-field French messages of a rejected form, by field key. */
   fields: z.record(z.string(), z.string()).optional(),
 });
-export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** An error body with a code of the catalogue. */
+export type ApiError = Omit<z.infer<typeof apiErrorSchema>, 'code'> & { code: ApiErrorCode };
 
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(errorCatalogue, value);
 }
 
-/** Normalise anything a failed call produced into the error shape; never leaks a stack or raw text. */
+export function clientError(code: ClientErrorCode): ApiError {
+  return { code, message: clientErrorCatalogue[code].message };
+}
+
+/**
+ * Normalise anything a failed call produced into the error shape, with a code of the catalogue (an unknown
+ * one becomes internal_error, with its own message); never leaks a stack or raw text.
+ */
 export function normalizeApiError(body: unknown, status: number): ApiError {
   const parsed = apiErrorSchema.safeParse(body);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const { code, ...rest } = parsed.data;
+    if (isErrorCode(code)) return { code, ...rest };
+    return { code: 'internal_error', message: errorCatalogue.internal_error.message };
+  }
   if (status === 401) return { code: 'not_authenticated', message: errorCatalogue.not_authenticated.message };
   return { code: 'internal_error', message: errorCatalogue.internal_error.message };
 }

@@ -17,3 +17,4 @@ export * from './contracts/summary-api';
 export * from './summary/null-flavors';
 export * from './summary/assessment';
 export * from './summary/planned-activities';
+export * from './summary/sections';

@@ -1,28 +1,10 @@
 /**
- * French wording the BFF owns (not clinical terminology): names of the Patient Summary sections, and phrases
- * for data a document says is missing. The catalogue's fr-FR designations win where they exist (an operator's
+ * French wording the BFF owns (not clinical terminology): phrases for data a document says is missing.
+ * (Section names live with the section table, in shared/.) The catalogue's fr-FR designations win where they exist (an operator's
  * national MTC keeps its wording); these are the fallback, so a clinician never meets an empty cell or an
  * English section title.
  */
 import { nullFlavorFr } from '@sesali/shared';
-
-/** LOINC section code → French section name (same wording as the shipped eHDSISection value set). */
-const SECTION_TITLES_FR: Readonly<Record<string, string>> = {
-  '48765-2': 'Allergies et réactions indésirables',
-  '10160-0': 'Traitements médicamenteux',
-  '11450-4': 'Liste des problèmes actifs',
-  '47519-4': 'Antécédents chirurgicaux et actes',
-  '46264-8': 'Dispositifs médicaux',
-  '11348-0': 'Antécédents médicaux',
-  '11369-6': 'Vaccinations',
-  '18776-5': 'Plan de soins',
-  '47420-5': 'Évaluation de l’état fonctionnel',
-  '29762-2': 'Mode de vie',
-  '10162-6': 'Antécédents obstétricaux',
-  '8716-3': 'Signes vitaux',
-  '30954-2': 'Résultats d’examens complémentaires',
-  '42348-3': 'Directives anticipées',
-};
 
 /** Known-absence codes (IPS absent and unknown data) → French, should the catalogue lack them. */
 const ABSENT_OR_UNKNOWN_FR: Readonly<Record<string, string>> = {
@@ -50,7 +32,6 @@ const ABSENT_OR_UNKNOWN_FR: Readonly<Record<string, string>> = {
 const own = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
-export const sectionTitleFr = (loinc: string): string | undefined => own(SECTION_TITLES_FR, loinc);
 export const absentOrUnknownFr = (code: string): string | undefined => own(ABSENT_OR_UNKNOWN_FR, code);
 
 /** The phrase for a missing value, e.g. « Non renseigné (NI) ». */

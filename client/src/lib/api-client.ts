@@ -3,7 +3,7 @@
  * contract. Any failure becomes an ApiClientError carrying the BFF's `{ code, message, reason }`, and the
  * per-field French messages of an invalid_request when the BFF gives them.
  */
-import { normalizeApiError, type ApiError } from '@sesali/shared';
+import { clientError, normalizeApiError, type ApiError, type ApiErrorCode } from '@sesali/shared';
 import type { z } from 'zod';
 
 export class ApiClientError extends Error {
@@ -14,7 +14,7 @@ export class ApiClientError extends Error {
     super(error.message);
     this.name = 'ApiClientError';
   }
-  get code(): string {
+  get code(): ApiErrorCode {
     return this.error.code;
   }
   /** French message per form field key, when the BFF refused some fields of a form. */
@@ -23,11 +23,7 @@ export class ApiClientError extends Error {
   }
 }
 
-const networkError = (): ApiClientError =>
-  new ApiClientError(0, {
-    code: 'network_error',
-    message: 'Le service Sesali ne répond pas. Vérifiez votre connexion puis réessayez.',
-  });
+const networkError = (): ApiClientError => new ApiClientError(0, clientError('network_error'));
 
 async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
   let response: Response;
@@ -48,10 +44,7 @@ async function call<S extends z.ZodType>(method: string, path: string, schema: S
   if (!response.ok) throw new ApiClientError(response.status, normalizeApiError(payload, response.status));
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    throw new ApiClientError(response.status, {
-      code: 'invalid_response',
-      message: 'Réponse inattendue du service Sesali. Réessayez.',
-    });
+    throw new ApiClientError(response.status, clientError('invalid_response'));
   }
   return parsed.data;
 }

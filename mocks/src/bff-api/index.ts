@@ -8,6 +8,7 @@ import {
   authPaths,
   chooseSituationRequestSchema,
   evaluateAccess,
+  sessionView,
   type SessionResponse,
 } from '@sesali/shared';
 import { findPersona } from '../psc/personas';
@@ -25,14 +26,13 @@ export function sessionFromPersona(personaId: string, situationId?: string): Ses
   if (!persona) throw new Error(`unknown persona ${personaId}`);
   const access = evaluateAccess(persona.claims);
   const claims = persona.claims as { given_name: string; family_name: string; authMode: string };
-  const situations = access.situations;
-  const chosen = situationId ?? (situations.length === 1 ? situations[0]?.id : undefined);
-  return {
-    professional: { givenName: claims.given_name, familyName: claims.family_name, authMode: claims.authMode },
-    access: access.decision === 'allow' ? { decision: 'allow' } : { decision: 'deny', reason: access.reason },
-    situations,
-    situation: situations.find((s) => s.id === chosen) ?? null,
-  };
+  // As the BFF's login does: the only qualifying situation is chosen at once.
+  const chosen = situationId ?? (access.situations.length === 1 ? access.situations[0]?.id : undefined);
+  return sessionView(
+    { givenName: claims.given_name, familyName: claims.family_name, authMode: claims.authMode },
+    access,
+    chosen ?? null,
+  );
 }
 
 /**

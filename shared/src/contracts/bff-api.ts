@@ -1,6 +1,6 @@
 /** Contracts of the BFF API: the SPA parses every response with these, the BFF and MSW handlers build them. */
 import { z } from 'zod';
-import { deviceRefusalReasonSchema, refusalReasonSchema, situationSchema } from '../access/types';
+import { deviceRefusalReasonSchema, refusalReasonSchema, situationSchema, type AccessDecision } from '../access/types';
 
 export const professionalSchema = z.object({
   givenName: z.string(),
@@ -25,6 +25,20 @@ export const sessionResponseSchema = z.object({
   situation: situationSchema.nullable(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** The session as the SPA sees it, from the access decision: one function for the BFF and its simulations. */
+export function sessionView(
+  professional: Professional,
+  access: AccessDecision,
+  situationId: string | null,
+): SessionResponse {
+  return {
+    professional,
+    access: access.decision === 'allow' ? { decision: 'allow' } : { decision: 'deny', reason: access.reason },
+    situations: access.situations,
+    situation: access.situations.find((s) => s.id === situationId) ?? null,
+  };
+}
 
 /** POST /api/session/situation */
 export const chooseSituationRequestSchema = z.object({ situationId: z.string().min(1).max(16) });

@@ -9,6 +9,7 @@ import { euLanguageSchema } from './notice';
 
 export const EMERGENCY_REASON_MIN = 10;
 export const EMERGENCY_REASON_MAX = 500;
+const ATTESTATION_REQUIRED = 'Cette attestation est obligatoire.';
 
 export const consentRequestSchema = z
   .object({
@@ -16,9 +17,9 @@ export const consentRequestSchema = z
     purposeOfUse: purposeOfUseSchema,
     emergencyReason: z.string().trim().max(EMERGENCY_REASON_MAX).optional(),
     attestations: z.object({
-      noticeGiven: z.literal(true),
-      consentSigned: z.literal(true),
-      noticeKept: z.literal(true),
+      noticeGiven: z.literal(true, { error: ATTESTATION_REQUIRED }),
+      consentSigned: z.literal(true, { error: ATTESTATION_REQUIRED }),
+      noticeKept: z.literal(true, { error: ATTESTATION_REQUIRED }),
     }),
   })
   .superRefine((value, ctx) => {

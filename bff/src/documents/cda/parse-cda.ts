@@ -7,7 +7,7 @@
  * raises a DocumentError — never a partial model. Each `<entry>` becomes exactly one model entry.
  */
 import type { PatientSummary, Section } from '@sesali/shared';
-import { sectionTitleFr } from '../../terminology/french-labels';
+import { sectionTitleFr } from '@sesali/shared';
 import { checkDocumentSize, DEFAULT_MAX_DOCUMENT_BYTES, DocumentError } from '../errors';
 import { cdaNarrative } from '../narrative/narrative';
 import { sectionKind } from '../sections';

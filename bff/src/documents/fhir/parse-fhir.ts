@@ -34,7 +34,7 @@ import type {
 } from '@sesali/shared';
 import type { z } from 'zod';
 import { CODE_SYSTEMS } from '../../terminology/code-systems';
-import { sectionTitleFr } from '../../terminology/french-labels';
+import { sectionTitleFr } from '@sesali/shared';
 import { withDocumentDisplay, type CodedValueDraft } from '../display';
 import { checkDocumentSize, DEFAULT_MAX_DOCUMENT_BYTES, DocumentError } from '../errors';
 import { xhtmlNarrative, type Narrative } from '../narrative/narrative';

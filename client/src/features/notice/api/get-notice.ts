@@ -13,4 +13,3 @@ export const noticeQueryOptions = (lang: string) =>
 export function useNotice(lang: string) {
   return useQuery(noticeQueryOptions(lang));
 }
-

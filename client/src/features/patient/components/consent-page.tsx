@@ -12,7 +12,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
-  EMERGENCY_REASON_MIN,
+  consentRequestSchema,
   euLanguages,
   type ConsentContext,
   type EuLanguage,
@@ -144,25 +144,22 @@ function ConsentForm({ refId, context }: { refId: string; context: ConsentContex
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The BFF's own schema: the same checks and messages here and there.
+    const parsed = consentRequestSchema.safeParse({
+      noticeLanguage,
+      purposeOfUse: purpose,
+      emergencyReason: purpose === 'EMERGENCY' ? reason.trim() : undefined,
+      attestations: checked,
+    });
     const found: Record<string, string> = {};
-    for (const { key } of ATTESTATIONS) if (!checked[key]) found[key] = 'Cette attestation est obligatoire.';
-    if (purpose === 'EMERGENCY' && reason.trim().length < EMERGENCY_REASON_MIN) {
-      found.emergencyReason = `Précisez le motif de l’urgence (${EMERGENCY_REASON_MIN} caractères au moins).`;
-    }
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) found[String(issue.path.at(-1) ?? 'form')] ??= issue.message;
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (!parsed.success) {
       document.querySelector<HTMLElement>(`[name="${Object.keys(found)[0]}"]`)?.focus();
       return;
     }
-    record.mutate(
-      {
-        noticeLanguage,
-        purposeOfUse: purpose,
-        emergencyReason: purpose === 'EMERGENCY' ? reason.trim() : undefined,
-        attestations: { noticeGiven: true, consentSigned: true, noticeKept: true },
-      },
-      { onSuccess: () => void navigate(`/patient/${refId}/synthese`) },
-    );
+    record.mutate(parsed.data, { onSuccess: () => void navigate(`/patient/${refId}/synthese`) });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
-import { apiPaths, errorCatalogue, type Section } from '@sesali/shared';
+import { apiPaths, errorCatalogue, PATIENT_SUMMARY_SECTIONS, type Section } from '@sesali/shared';
 import {
   apiError,
   bffHandlers,
@@ -12,7 +12,6 @@ import {
 } from '@sesali/mocks/bff-api';
 import { renderApp } from '@/testing/render-app';
 import { server } from '@/testing/msw-server';
-import { SECTION_ORDER } from './summary-section';
 
 const professional = sessionFromPersona('medecin-generaliste');
 const allSections = [...summarySample.sections, ...summarySample.unknownSections];
@@ -289,7 +288,7 @@ describe('la synthèse médicale du patient', () => {
       .map((heading) => heading.textContent ?? '')
       .filter((title) => allSections.some((s) => title.startsWith(s.titleFr)));
     const expected = [
-      ...SECTION_ORDER.map((loinc) => summarySample.sections.find((s) => s.loinc === loinc)?.titleFr),
+      ...PATIENT_SUMMARY_SECTIONS.map(({ loinc }) => summarySample.sections.find((s) => s.loinc === loinc)?.titleFr),
       ...summarySample.unknownSections.map((s) => s.titleFr),
     ];
     expect(titles.map((title) => expected.find((t) => t && title.startsWith(t)))).toEqual(expected);

@@ -7,43 +7,24 @@
 import { useId } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import type { PatientSummary, Section } from '@sesali/shared';
+import { SECTION_LOINC, sectionRank, type PatientSummary, type Section } from '@sesali/shared';
 import { AbsenceStatements, isAbsence } from './absence-statements';
 import { DocumentLanguage } from './coded-value';
 import { SectionEntries, type TabulatedEntry } from './entry-tables';
 import { Narrative } from './narrative';
 import { languageName } from './summary-format';
 
-/** The reference display tool's order of the Patient Summary sections (LOINC); any other comes after. */
-export const SECTION_ORDER = [
-  '48765-2', // allergies and intolerances
-  '10160-0', // medication summary
-  '11450-4', // active problems
-  '47519-4', // surgical procedures
-  '46264-8', // medical devices
-  '11348-0', // history of past illness
-  '11369-6', // immunizations
-  '18776-5', // plan of care
-  '47420-5', // functional status
-  '29762-2', // social history
-  '10162-6', // history of pregnancies
-  '8716-3', // vital signs
-  '30954-2', // results
-  '42348-3', // advance directives
-];
-
 /** The sections in the display tool's order, then any other in document order, then the unknown ones. */
 export function orderedSections(summary: PatientSummary): Section[] {
-  const rank = (section: Section) => {
-    const index = SECTION_ORDER.indexOf(section.loinc ?? '');
-    return index === -1 ? SECTION_ORDER.length : index;
-  };
   // Array.prototype.sort is stable: equal ranks keep the document's order.
-  return [...[...summary.sections].sort((a, b) => rank(a) - rank(b)), ...summary.unknownSections];
+  return [
+    ...[...summary.sections].sort((a, b) => sectionRank(a.loinc) - sectionRank(b.loinc)),
+    ...summary.unknownSections,
+  ];
 }
 
-export const ALLERGIES_LOINC = '48765-2';
-export const ACTIVE_PROBLEMS_LOINC = '11450-4';
+export const ALLERGIES_LOINC = SECTION_LOINC.allergies;
+export const ACTIVE_PROBLEMS_LOINC = SECTION_LOINC.problems;
 
 export function SummarySection({ section }: { section: Section }) {
   const headingId = useId();
