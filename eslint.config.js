@@ -1,5 +1,6 @@
 // Lint holds the style: type-aware typescript-eslint, no floating promises, type-only imports, exhaustive
-// switches, no focused tests, React hooks rules in the client, and no feature → feature imports.
+// switches, no focused tests, React hooks rules in the client, no feature → feature imports, and the import
+// directions of docs/architecture.md (client ↛ bff; application code ↛ mocks at run time; mocks ↛ bff).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -7,6 +8,12 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noBffImports = { group: ['@sesali/bff', '@sesali/bff/*'], message: 'The client never imports BFF code.' };
+// The simulations are for tests and the dev entry point only: application code never imports them at run time.
+const noMocksAtRunTime = {
+  group: ['@sesali/mocks', '@sesali/mocks/*'],
+  message: 'Application code never imports the simulators (tests, testing/ and the dev entry point may).',
+};
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'];
 
 export default tseslint.config(
   {
@@ -64,10 +71,30 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [noBffImports, noMocksAtRunTime] }],
+    },
+  },
+  {
+    // Tests of the client use the simulated BFF (MSW handlers of mocks/).
+    files: ['client/src/**/*.test.{ts,tsx}', 'client/src/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noBffImports] }] },
+  },
+  {
+    // The BFF's application code: the simulators only in tests, testing/ and the dev entry point.
+    files: ['bff/src/**/*.ts'],
+    ignores: [...TEST_FILES, 'bff/src/dev-server.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksAtRunTime] }] },
+  },
+  {
+    // The simulated member states and PSC stand for the outside world: they never import the BFF.
+    files: ['mocks/src/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [noBffImports],
+          patterns: [
+            { group: ['@sesali/bff', '@sesali/bff/*', '**/bff/src/**'], message: 'mocks/ never imports bff/.' },
+          ],
         },
       ],
     },
@@ -90,6 +117,7 @@ export default tseslint.config(
     const allowed = [...new Set([feature, 'session'])].flatMap((f) => [`!@/features/${f}`, `!@/features/${f}/**`]);
     return {
       files: [`client/src/features/${feature}/**`],
+      ignores: ['client/src/**/*.test.{ts,tsx}'],
       rules: {
         'no-restricted-imports': [
           'error',
@@ -98,6 +126,7 @@ export default tseslint.config(
               { group: ['@/features/*', ...allowed], message: 'Features do not import each other.' },
               // Repeated: this rule's options replace, not extend, the client-wide ones above.
               noBffImports,
+              noMocksAtRunTime,
             ],
           },
         ],
