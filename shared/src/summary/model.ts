@@ -453,6 +453,8 @@ export const sectionSchema = z.object({
   /** Language of the narrative and of original terms. */
   lang: z.string(),
   narrative: z.array(narrativeNodeSchema),
+  /** The document's narrative could not be read as markup; it is shown as plain text. */
+  narrativeIssue: z.literal('unparsed').optional(),
   entries: z.array(entrySchema),
   counts: entryCountsSchema,
 });

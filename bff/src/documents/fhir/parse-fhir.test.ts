@@ -332,6 +332,35 @@ describe('FHIR entries that cannot be typed', () => {
   });
 });
 
+describe('FHIR narratives that are not well-formed', () => {
+  it('shows a section div that does not parse as bare text, and says so on the section', () => {
+    const document = bundleWith([
+      {
+        title: 'Allergies',
+        code: { coding: [{ system: 'http://loinc.org', code: '48765-2' }] },
+        text: {
+          status: 'generated',
+          div: '<div xmlns="http://www.w3.org/1999/xhtml"><p>Allergie à la <b>pénicilline</p><p>depuis 2004</div>',
+        },
+      },
+      {
+        title: 'Problèmes',
+        code: { coding: [{ system: 'http://loinc.org', code: '11450-4' }] },
+        text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><p>Asthme</p></div>' },
+      },
+    ]);
+    const read = readPatientSummary(document, 'application/fhir+json', catalogue);
+    expect(patientSummarySchema.safeParse(read).success).toBe(true);
+    const [unparsed, parsed] = read.sections;
+    expect(unparsed?.narrativeIssue).toBe('unparsed');
+    expect(unparsed?.narrative).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: 'Allergie à la pénicilline depuis 2004' }] },
+    ]);
+    expect(parsed?.narrativeIssue).toBeUndefined();
+    expect(parsed?.narrative).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'Asthme' }] }]);
+  });
+});
+
 describe('refused FHIR documents', () => {
   it('refuses what is not a FHIR document Bundle', () => {
     expect(documentError(() => parseFhirPatientSummary(Buffer.from('{ not json'))).code).toBe('document_unreadable');

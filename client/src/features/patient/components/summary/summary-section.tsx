@@ -1,8 +1,9 @@
 /**
  * One section of the summary: its French title with the document's own title beside it, what it declares
- * absent or unknown as sentences, every other coded entry in translated tables, then its « Texte original », closed on screen and written out in full on paper. The
- * narrative is rendered twice for that (a disclosure for the screen, a print-only copy): a closed `details`
- * does not print its content, whatever the style sheet says.
+ * absent or unknown as sentences, every other coded entry in translated tables, then its « Texte original »,
+ * closed on screen and written out in full on paper — preceded by a note when the document's markup could not
+ * be read and the text is shown bare. The narrative is rendered twice for that (a disclosure for the screen, a
+ * print-only copy): a closed `details` does not print its content, whatever the style sheet says.
  */
 import { useId } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
@@ -71,6 +72,11 @@ function OriginalNarrative({ section }: { section: Section }) {
   const label = `Texte original (${languageName(section.lang)}, non traduit)`;
   return (
     <>
+      {section.narrativeIssue === 'unparsed' ? (
+        <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
+          La mise en forme du texte original n’a pas pu être lue : il est affiché en texte brut.
+        </p>
+      ) : null}
       <details className="sesali-narrative-toggle sesali-screen-only">
         <summary>{label}</summary>
         <div className="sesali-narrative" lang={section.lang}>
