@@ -31,6 +31,11 @@ import type { TerminologyCatalogue } from './terminology/catalogue';
 import { searchRouter } from './search/routes';
 import { createSearchService } from './search/search-service';
 import { sessionRouter } from './session/routes';
+import { createSessionService } from './session/session-service';
+import type { AuditStore } from './audit/audit-store';
+import type { AuditTrail } from './audit/audit-trail';
+import { createHistoryService } from './me/history-service';
+import { meRouter } from './me/routes';
 
 export interface AppDependencies {
   psc: PscClient;
@@ -39,6 +44,8 @@ export interface AppDependencies {
   notices: ReadonlyMap<EuLanguage, Notice>;
   terminology: TerminologyCatalogue;
   sessionStore: session.Store;
+  audit: AuditTrail;
+  auditStore: AuditStore;
   logger: Logger;
 }
 
@@ -73,12 +80,18 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     proxy: config.trustProxy !== undefined,
     cookie: sessionCookieOptions(config.secureCookies, config.session.idleMinutes),
   });
-  const guards = createGuards(config);
+  const guards = createGuards(config, deps.audit);
 
-  app.use('/auth', noStore(), express.json({ limit: '1kb' }), sessions, authRouter(config, deps.psc, deps.logger));
+  app.use(
+    '/auth',
+    noStore(),
+    express.json({ limit: '1kb' }),
+    sessions,
+    authRouter(config, deps.psc, deps.logger, deps.audit),
+  );
 
   const directory = createCountryDirectory(deps.contactPoint, deps.logger);
-  const { contactPoint, signer, terminology } = deps;
+  const { audit, contactPoint, signer, terminology } = deps;
   app.use(
     '/api',
     noStore(),
@@ -87,12 +100,13 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     sessions,
     // Mounted once, in front of every /api router: a new route is protected unless api-access.ts lists it.
     apiGuard(guards),
-    sessionRouter(),
+    sessionRouter(createSessionService(audit)),
     noticesRouter(deps.notices),
-    searchRouter(createSearchService({ directory, contactPoint, signer })),
-    consentRouter(createConsentService({ directory, ttlMinutes: config.consentTtlMinutes })),
+    searchRouter(createSearchService({ audit, directory, contactPoint, signer })),
+    consentRouter(createConsentService({ audit, directory, ttlMinutes: config.consentTtlMinutes })),
     summariesRouter(
       createSummaryService({
+        audit,
         contactPoint,
         signer,
         directory,
@@ -100,6 +114,7 @@ export function createApp(config: Config, deps: AppDependencies): Express {
         maxDocumentBytes: config.contactPoint.maxDocumentBytes,
       }),
     ),
+    meRouter(createHistoryService(deps.auditStore)),
   );
   app.use('/api', (_req, _res, next) => next(new DomainError('not_found')));
 

@@ -33,7 +33,11 @@ const devEnv = z.object({
   MOCKS_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
-const devSecretsSchema = z.object({ sessionSecret: z.string().min(32), pscClientSecret: z.string().min(16) });
+const devSecretsSchema = z.object({
+  sessionSecret: z.string().min(32),
+  pscClientSecret: z.string().min(16),
+  auditHmacKey: z.string().min(32),
+});
 
 /** Development secrets: generated at first start, kept so sessions survive a restart. Never used in production. */
 function loadDevSecrets(dataDir: string): z.infer<typeof devSecretsSchema> {
@@ -42,7 +46,11 @@ function loadDevSecrets(dataDir: string): z.infer<typeof devSecretsSchema> {
     const parsed = devSecretsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (parsed.success) return parsed.data;
   }
-  const secrets = { sessionSecret: randomBytes(32).toString('hex'), pscClientSecret: randomBytes(24).toString('hex') };
+  const secrets = {
+    sessionSecret: randomBytes(32).toString('hex'),
+    pscClientSecret: randomBytes(24).toString('hex'),
+    auditHmacKey: randomBytes(32).toString('hex'),
+  };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -120,6 +128,8 @@ async function main(): Promise<void> {
     PSC_CLIENT_ID: 'sesali-dev',
     PSC_CLIENT_SECRET: secrets.pscClientSecret,
     SESSION_SECRET: secrets.sessionSecret,
+    AUDIT_HMAC_KEY: secrets.auditHmacKey,
+    DATA_DIR: dev.DATA_DIR,
     SESSION_SQLITE_PATH: process.env.SESSION_SQLITE_PATH ?? join(dev.DATA_DIR, 'sessions.sqlite'),
     STATIC_DIR: staticDir,
     CONTACT_POINT_URL: dev.CONTACT_POINT_URL,

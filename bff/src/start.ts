@@ -5,6 +5,8 @@ import { createApp } from './app';
 import { createPscClient } from './auth/psc-client';
 import { loadNotices } from './notices/notices';
 import { loadTerminology } from './terminology/load';
+import { createAuditTrail } from './audit/audit-trail';
+import { openAuditStore } from './audit/open-audit-store';
 import type { Config } from './config/config';
 import { createAssertionSigner, readAssertionKey } from './contact-point/assertions';
 import { createContactPointClient } from './contact-point/client';
@@ -31,6 +33,9 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
     timeoutMs: config.contactPoint.timeoutMs,
     maxDocumentBytes: config.contactPoint.maxDocumentBytes,
   });
+  const auditStore = await openAuditStore(config.audit.store);
+  const audit = createAuditTrail({ store: auditStore, hmacKey: config.audit.hmacKey, logger });
+  logger.info({ store: auditStore.kind }, 'audit trail open');
   const terminology = await loadTerminology({ extraDirectory: config.terminologyDir });
   for (const problem of terminology.problems)
     logger.warn({ event: 'terminology_problem', ...problem }, 'terminology file left out');
@@ -42,6 +47,8 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
     contactPoint,
     notices: loadNotices(),
     sessionStore: sessionStore.store,
+    audit,
+    auditStore,
     logger,
   });
   const server: Server = await new Promise((resolve, reject) => {
@@ -59,6 +66,7 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
         server.closeIdleConnections();
       });
       await sessionStore.close();
+      await auditStore.close();
       await options.onClose?.();
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -100,6 +100,11 @@ export const errorCatalogue = {
     status: 503,
     message: 'Pro Santé Connect est momentanément indisponible. Réessayez dans quelques minutes.',
   },
+  audit_unavailable: {
+    status: 503,
+    message:
+      'Le journal de traçabilité est momentanément indisponible : par sécurité, aucune donnée du patient n’est transmise. Réessayez dans quelques minutes.',
+  },
   internal_error: {
     status: 500,
     message: 'Une erreur inattendue est survenue. Réessayez ; si le problème persiste, contactez le support.',

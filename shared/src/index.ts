@@ -18,3 +18,4 @@ export * from './summary/null-flavors';
 export * from './summary/assessment';
 export * from './summary/planned-activities';
 export * from './summary/sections';
+export * from './contracts/history';

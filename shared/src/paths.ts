@@ -9,6 +9,7 @@ export const apiPaths = {
   consent: (ref: string) => `/api/patients/${ref}/consent`,
   summary: (ref: string) => `/api/patients/${ref}/summary`,
   original: (ref: string) => `/api/patients/${ref}/original`,
+  history: '/api/me/history',
   notices: '/api/notices',
   notice: (lang: string) => `/api/notices/${lang}`,
 } as const;

@@ -4,6 +4,7 @@
  * decision; a chosen situation. Each answers with the error code the SPA branches on.
  */
 import type { RequestHandler } from 'express';
+import { actorOf, type AuditTrail } from '../audit/audit-trail';
 import type { Config } from '../config/config';
 import { DomainError } from '../errors/domain-error';
 import { destroySession } from '../http/session-ops';
@@ -16,17 +17,20 @@ export interface Guards {
   requireSituation: RequestHandler;
 }
 
-export function createGuards(config: Config): Guards {
+export function createGuards(config: Config, audit: AuditTrail): Guards {
   const maxAgeMs = config.session.maxHours * 3600 * 1000;
   return {
     requireSession(req, _res, next) {
       const user = req.session.user;
       if (!user) return next(new DomainError('not_authenticated'));
       if (Date.now() - user.loggedInAt > maxAgeMs) {
-        destroySession(req).then(
-          () => next(new DomainError('not_authenticated', { detail: 'session past its absolute lifetime' })),
-          next,
-        );
+        audit
+          .recordOrLog({ actor: actorOf(user), action: 'session_expired', outcome: 'success', reason: 'max_lifetime' })
+          .then(() => destroySession(req))
+          .then(
+            () => next(new DomainError('not_authenticated', { detail: 'session past its absolute lifetime' })),
+            next,
+          );
         return;
       }
       next();

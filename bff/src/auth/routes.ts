@@ -16,7 +16,9 @@ import {
 import type { Logger } from 'pino';
 import { evaluateDevice } from '../access/device';
 import type { Config } from '../config/config';
+import { actorOf, type AuditTrail } from '../audit/audit-trail';
 import { sessionCookieName } from '../http/cookies';
+import { requestIdOf } from '../http/logger';
 import { destroySession, regenerateSession, saveSession } from '../http/session-ops';
 import { LoginFailure, type PscClient } from './psc-client';
 import { toSessionUser } from './session-user';
@@ -26,7 +28,7 @@ const PENDING_LOGIN_MAX_AGE_MS = 10 * 60 * 1000;
 const refusedPage = (reason: AnyRefusalReason) => `${appRoutes.accessRefused}?raison=${reason}`;
 const loginErrorPage = (reason: LoginErrorReason) => `${appRoutes.loginError}?raison=${reason}`;
 
-export function authRouter(config: Config, psc: PscClient, logger: Logger): Router {
+export function authRouter(config: Config, psc: PscClient, logger: Logger, audit: AuditTrail): Router {
   const router = Router();
 
   router.get('/login', async (req: Request, res: Response) => {
@@ -37,6 +39,13 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
     );
     if (!device.allowed) {
       logger.info({ event: 'access_refused', reason: device.reason, stage: 'login' }, 'device refused before PSC');
+      await audit.recordOrLog({
+        requestId: requestIdOf(res),
+        action: 'access_refused',
+        outcome: 'refused',
+        reason: device.reason,
+        details: { stage: 'login' },
+      });
       res.redirect(303, refusedPage(device.reason));
       return;
     }
@@ -66,6 +75,12 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
     if (!stateMatches) {
       // A stale, replayed or forged callback: say so, and leave the session (and any login in progress) alone.
       logger.info({ event: 'login_failed', reason: 'state_mismatch' }, 'callback without a matching login');
+      await audit.recordOrLog({
+        requestId: requestIdOf(res),
+        action: 'login_failed',
+        outcome: 'failure',
+        reason: 'state_mismatch',
+      });
       res.redirect(303, loginErrorPage('state_mismatch'));
       return;
     }
@@ -81,6 +96,12 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
         },
         'PSC refused',
       );
+      await audit.recordOrLog({
+        requestId: requestIdOf(res),
+        action: denied ? 'access_refused' : 'login_failed',
+        outcome: denied ? 'refused' : 'failure',
+        reason: denied ? 'card_refused' : 'provider_error',
+      });
       await saveSession(req);
       res.redirect(303, denied ? refusedPage('card_refused') : loginErrorPage('provider_error'));
       return;
@@ -92,14 +113,36 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
     } catch (error) {
       if (!(error instanceof LoginFailure)) throw error;
       logger.info({ event: 'login_failed', reason: error.reason, err: error.cause }, 'login failed');
+      await audit.recordOrLog({
+        requestId: requestIdOf(res),
+        action: 'login_failed',
+        outcome: 'failure',
+        reason: error.reason,
+      });
       await saveSession(req);
       res.redirect(303, loginErrorPage(error.reason));
       return;
     }
 
     const access = evaluateAccess(completed.userinfo);
+    const user = toSessionUser(completed, access, pending.touchMac);
+    // Every access leaves its trace before it is granted: no event, no session.
+    try {
+      await audit.record({
+        requestId: requestIdOf(res),
+        actor: actorOf(user),
+        action: access.decision === 'deny' ? 'access_refused' : 'login',
+        outcome: access.decision === 'deny' ? 'refused' : 'success',
+        reason: access.decision === 'deny' ? access.reason : null,
+        details: { authMode: user.authMode, acr: completed.acr ?? null, situations: access.situations.length },
+      });
+    } catch {
+      await saveSession(req);
+      res.redirect(303, loginErrorPage('audit_unavailable'));
+      return;
+    }
     await regenerateSession(req);
-    req.session.user = toSessionUser(completed, access, pending.touchMac);
+    req.session.user = user;
     await saveSession(req);
     if (access.decision === 'deny') {
       logger.info({ event: 'access_refused', reason: access.reason, stage: 'callback' }, 'access refused');
@@ -111,7 +154,15 @@ export function authRouter(config: Config, psc: PscClient, logger: Logger): Rout
   });
 
   router.post('/logout', async (req: Request, res: Response) => {
-    const idToken = req.session.user?.idToken;
+    const user = req.session.user;
+    const idToken = user?.idToken;
+    if (user)
+      await audit.recordOrLog({
+        requestId: requestIdOf(res),
+        actor: actorOf(user),
+        action: 'logout',
+        outcome: 'success',
+      });
     await destroySession(req);
     res.clearCookie(sessionCookieName(config.secureCookies), { path: '/' });
     const endSession = idToken ? await psc.endSessionUrl(idToken) : undefined;

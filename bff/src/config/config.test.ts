@@ -9,6 +9,7 @@ const valid = {
   SESSION_SECRET: 'x'.repeat(32),
   CONTACT_POINT_URL: 'https://ncp.example.test',
   ASSERTION_KEY_FILE: '/run/secrets/assertion-key.pem',
+  AUDIT_HMAC_KEY: 'k'.repeat(32),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
     const config = loadConfig(valid);
     expect(config.psc.redirectUri).toBe('http://localhost:3000/auth/callback');
     expect(config.session.store).toEqual({ kind: 'sqlite', path: '.data/sessions.sqlite' });
+    expect(config.audit.store).toEqual({ kind: 'sqlite', path: '.data/audit.sqlite' });
     expect(config.secureCookies).toBe(false);
     expect(config.browserMinVersions.safari).toBe(16);
   });
@@ -62,5 +64,16 @@ describe('loadConfig', () => {
 
   it('uses secure cookies behind https', () => {
     expect(loadConfig({ ...valid, PUBLIC_URL: 'https://sesali.example.fr/' }).secureCookies).toBe(true);
+  });
+
+  it('keeps the audit trail in PostgreSQL when AUDIT_DATABASE_URL is set, and requires its HMAC key', () => {
+    expect(loadConfig({ ...valid, AUDIT_DATABASE_URL: 'postgres://sesali@db.internal/audit' }).audit.store).toEqual({
+      kind: 'postgres',
+      url: 'postgres://sesali@db.internal/audit',
+    });
+    expect(problemsOf({ ...valid, AUDIT_HMAC_KEY: undefined })).toEqual([expect.stringMatching(/^AUDIT_HMAC_KEY/)]);
+    expect(problemsOf({ ...valid, AUDIT_DATABASE_URL: 'mysql://x/y' })).toEqual([
+      expect.stringMatching(/^AUDIT_DATABASE_URL/),
+    ]);
   });
 });

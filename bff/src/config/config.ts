@@ -3,6 +3,7 @@
  * process with a message naming every bad variable (in English, for the operator). No secret has a default
  * here: only the dev entry point (dev-server.ts) generates development secrets.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -89,6 +90,13 @@ const envSchema = z
 
     /** Built SPA to serve (client/dist); unset when the SPA is served elsewhere (Vite dev server). */
     STATIC_DIR: z.string().min(1).optional(),
+
+    /** Where the embedded stores keep their files: the audit trail is DATA_DIR/audit.sqlite. */
+    DATA_DIR: z.string().min(1).default('.data'),
+    /** The audit trail in PostgreSQL (several instances); unset: SQLite in DATA_DIR. */
+    AUDIT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Key of the HMAC that designates patients in the audit trail (national identifiers are never stored). */
+    AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
   })
   .superRefine((env, ctx) => {
     if (env.SESSION_STORE === 'redis' && !env.REDIS_URL) {
@@ -135,6 +143,28 @@ export interface Config {
   consentTtlMinutes: number;
   terminologyDir: string | undefined;
   staticDir: string | undefined;
+  audit: AuditConfig;
+}
+
+export interface AuditConfig {
+  store: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  hmacKey: string;
+}
+
+/** The audit store a configuration names: PostgreSQL when AUDIT_DATABASE_URL is set, else DATA_DIR/audit.sqlite. */
+export function auditConfigOf(env: {
+  DATA_DIR: string;
+  AUDIT_DATABASE_URL?: string;
+  AUDIT_HMAC_KEY: string;
+}): AuditConfig {
+  return { store: auditStoreOf(env), hmacKey: env.AUDIT_HMAC_KEY };
+}
+
+/** Where the audit trail is, from the same variables as the BFF (the `audit` command needs no other). */
+export function auditStoreOf(env: { DATA_DIR?: string; AUDIT_DATABASE_URL?: string }): AuditConfig['store'] {
+  return env.AUDIT_DATABASE_URL
+    ? { kind: 'postgres', url: env.AUDIT_DATABASE_URL }
+    : { kind: 'sqlite', path: join(env.DATA_DIR ?? '.data', 'audit.sqlite') };
 }
 
 export class ConfigError extends Error {
@@ -190,6 +220,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     assertions: { keyFile: env.ASSERTION_KEY_FILE, ttlSeconds: env.ASSERTION_TTL_SECONDS },
     consentTtlMinutes: env.CONSENT_TTL_MINUTES,
     terminologyDir: env.TERMINOLOGY_DIR,
+    audit: auditConfigOf(env),
     staticDir: env.STATIC_DIR,
   };
 }

@@ -4,6 +4,7 @@
  * the session.
  */
 import type { ConsentContext, ConsentRequest, RecordedConsent } from '@sesali/shared';
+import { actorOf, type AuditTrail, type RequestContext } from '../audit/audit-trail';
 import { DomainError } from '../errors/domain-error';
 import type { FoundPatient, StoredConsent } from '../patients/patient-refs';
 import type { CountryDirectory } from '../search/country-directory';
@@ -17,10 +18,18 @@ export const consentView = (consent: StoredConsent): RecordedConsent => ({
   purposeOfUse: consent.purposeOfUse,
 });
 
-export function createConsentService(deps: { directory: CountryDirectory; ttlMinutes: number }) {
+export function createConsentService(deps: { audit: AuditTrail; directory: CountryDirectory; ttlMinutes: number }) {
   return {
-    async context(patient: FoundPatient): Promise<ConsentContext> {
+    /** What the consent step needs; opening it is the professional's confirmation of the patient's identity. */
+    async context(context: RequestContext, patient: FoundPatient): Promise<ConsentContext> {
       const country = await deps.directory.country(patient.countryCode);
+      await deps.audit.record({
+        requestId: context.requestId,
+        actor: actorOf(context.user),
+        action: 'identity_confirmed',
+        outcome: 'success',
+        details: deps.audit.patientFields(patient.countryCode, patient.demographics),
+      });
       const consent = currentConsent(patient);
       return {
         countryCode: country.code,
@@ -31,10 +40,28 @@ export function createConsentService(deps: { directory: CountryDirectory; ttlMin
       };
     },
 
-    /** Refuses a purpose of use the patient's country does not accept (emergency where it is not allowed). */
-    async checkRequest(patient: FoundPatient, request: ConsentRequest): Promise<void> {
+    /**
+     * Checks the attestation against what the patient's country accepts, then writes the durable consent record
+     * (kept after logout): the consent is stored in the session only once this event is committed.
+     */
+    async attest(context: RequestContext, patient: FoundPatient, request: ConsentRequest): Promise<void> {
       const country = await deps.directory.country(patient.countryCode);
       if (!country.purposesOfUse.includes(request.purposeOfUse)) throw new DomainError('emergency_not_allowed');
+      await deps.audit.record({
+        requestId: context.requestId,
+        actor: actorOf(context.user),
+        action: 'consent_attested',
+        outcome: 'success',
+        details: {
+          ...deps.audit.patientFields(patient.countryCode, patient.demographics),
+          purpose: request.purposeOfUse,
+          noticeLanguage: request.noticeLanguage,
+          attestations: Object.entries(request.attestations)
+            .filter(([, given]) => given)
+            .map(([name]) => name),
+          emergencyReason: request.emergencyReason ?? null,
+        },
+      });
     },
 
     /** Records the attestation on the patient (the caller saves the session). */

@@ -2,7 +2,8 @@
  * Structured logs without personal data: request lines carry the method, the route pattern (not the raw URL:
  * no query string, no identifiers), the status and the duration. Headers and bodies are never logged.
  */
-import type { RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
 import { pino, type Logger } from 'pino';
 
 export function createLogger(level: string): Logger {
@@ -13,9 +14,15 @@ export function createLogger(level: string): Logger {
   });
 }
 
+/** The request's id (given to every request, sent back as X-Request-Id, carried by its log line and audit events). */
+export const requestIdOf = (res: Response): string => String(res.locals.requestId ?? '');
+
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    res.locals.requestId = requestId;
+    res.set('X-Request-Id', requestId);
     res.on('finish', () => {
       const pattern = (req.route as { path?: unknown } | undefined)?.path;
       const route =
@@ -25,7 +32,13 @@ export function requestLog(logger: Logger): RequestHandler {
             ? '/assets/*'
             : req.path;
       logger.info(
-        { method: req.method, route, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        {
+          requestId,
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
         'request',
       );
     });

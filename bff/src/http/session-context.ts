@@ -3,10 +3,12 @@
  * meets the Express-free services: the professional logged in, the patients found, and changes made as one
  * step against concurrent requests of the same session (updateSession, ADR 004).
  */
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import type { RequestContext } from '../audit/audit-trail';
 import type { SessionUser } from '../auth/session-data';
 import { DomainError } from '../errors/domain-error';
 import { addPatients, findPatient, type FoundPatient } from '../patients/patient-refs';
+import { requestIdOf } from './logger';
 import { updateSession } from './session-ops';
 
 /** The professional of the session (the guards have checked there is one). */
@@ -15,6 +17,12 @@ export function sessionUser(req: Request): SessionUser {
   if (!user) throw new DomainError('not_authenticated');
   return user;
 }
+
+/** Who makes this request, for the services and the events they record. */
+export const requestContext = (req: Request, res: Response): RequestContext => ({
+  user: sessionUser(req),
+  requestId: requestIdOf(res),
+});
 
 /** The patient behind `ref` among those this session found. */
 export const sessionPatient = (req: Request, ref: string): FoundPatient => findPatient(req.session.patients, ref);

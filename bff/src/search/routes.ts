@@ -9,7 +9,7 @@ import { Router } from 'express';
 import { apiPaths, patientSearchRequestSchema } from '@sesali/shared';
 import { apiRoute } from '../http/api-access';
 import { parseInput } from '../http/parse';
-import { rememberPatients, sessionPatient, sessionUser } from '../http/session-context';
+import { rememberPatients, requestContext, sessionPatient } from '../http/session-context';
 import { toCandidate, type SearchService } from './search-service';
 
 export function searchRouter(search: SearchService): Router {
@@ -25,7 +25,7 @@ export function searchRouter(search: SearchService): Router {
 
   router.post(apiRoute(apiPaths.patientSearch), async (req, res) => {
     const request = parseInput(patientSearchRequestSchema, req.body);
-    const found = await search.search(sessionUser(req), request);
+    const found = await search.search(requestContext(req, res), request);
     const refs = await rememberPatients(req, found);
     res.json({ candidates: found.map((patient, i) => toCandidate(refs[i] as string, patient)) });
   });

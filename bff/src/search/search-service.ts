@@ -11,9 +11,9 @@ import {
   type PublicCountries,
   type SearchForm,
 } from '@sesali/shared';
-import type { SessionUser } from '../auth/session-data';
+import { actorOf, type AuditTrail, type RequestContext } from '../audit/audit-trail';
 import type { AssertionSigner } from '../contact-point/assertions';
-import type { ContactPointClient } from '../contact-point/client';
+import { ContactPointFailure, type ContactPointClient } from '../contact-point/client';
 import { hcpContext } from '../contact-point/hcp-context';
 import { DomainError } from '../errors/domain-error';
 import type { FoundPatient } from '../patients/patient-refs';
@@ -64,6 +64,7 @@ export function toCandidate(ref: string, found: FoundPatient): PatientCandidate 
 }
 
 export function createSearchService(deps: {
+  audit: AuditTrail;
   directory: CountryDirectory;
   contactPoint: ContactPointClient;
   signer: AssertionSigner;
@@ -73,18 +74,46 @@ export function createSearchService(deps: {
 
     form: (code: string): Promise<SearchForm> => deps.directory.form(countryCode(code)),
 
-    /** The patients the country identifies from the request (at least one), to be kept behind refs. */
-    async search(user: SessionUser, request: PatientSearchRequest, now = Date.now()): Promise<FoundPatient[]> {
+    /**
+     * The patients the country identifies from the request (at least one), to be kept behind refs. Every
+     * search leaves an event (country, outcome, the identifiers typed as keyed hashes); candidates are returned
+     * only once it is committed.
+     */
+    async search(context: RequestContext, request: PatientSearchRequest, now = Date.now()): Promise<FoundPatient[]> {
       const form = await deps.directory.form(request.countryCode);
       const fields = validateSearch(form, request);
       if (Object.keys(fields).length > 0) throw new DomainError('invalid_request', { fields });
-      const hcp = await deps.signer.hcp(hcpContext(user, 'TREATMENT'));
-      const patients = await deps.contactPoint.queryPatients(
-        { countryCode: request.countryCode, patientDemographics: demographicsFrom(form, request) },
-        { hcp },
-      );
-      if (patients.length === 0) throw new DomainError('patient_not_found');
-      return patients.map((demographics) => ({ countryCode: request.countryCode, demographics, foundAt: now }));
+      const demographics = demographicsFrom(form, request);
+      const event = (outcome: 'success' | 'refused' | 'failure', reason: string | null, found: number) => ({
+        requestId: context.requestId,
+        actor: actorOf(context.user),
+        action: 'patient_search' as const,
+        outcome,
+        reason,
+        details: {
+          country: request.countryCode,
+          identifierHashes: demographics.patientId.map((id) => deps.audit.identifierHash(id)),
+          candidates: found,
+        },
+      });
+      const hcp = await deps.signer.hcp(hcpContext(context.user, 'TREATMENT'));
+      let patients: PatientDemographics[];
+      try {
+        patients = await deps.contactPoint.queryPatients(
+          { countryCode: request.countryCode, patientDemographics: demographics },
+          { hcp },
+        );
+      } catch (error) {
+        const reason = error instanceof ContactPointFailure ? error.code : 'internal_error';
+        await deps.audit.recordOrLog(event('failure', reason, 0));
+        throw error;
+      }
+      if (patients.length === 0) {
+        await deps.audit.record(event('refused', 'patient_not_found', 0));
+        throw new DomainError('patient_not_found');
+      }
+      await deps.audit.record(event('success', null, patients.length));
+      return patients.map((found) => ({ countryCode: request.countryCode, demographics: found, foundAt: now }));
     },
   };
 }

@@ -7,10 +7,10 @@ import { Router } from 'express';
 import { apiPaths, chooseSituationRequestSchema } from '@sesali/shared';
 import { apiRoute } from '../http/api-access';
 import { parseInput } from '../http/parse';
-import { changeUser, sessionUser } from '../http/session-context';
-import { chooseSituation, toSessionResponse } from './session-service';
+import { changeUser, requestContext, sessionUser } from '../http/session-context';
+import { chooseSituation, toSessionResponse, type SessionService } from './session-service';
 
-export function sessionRouter(): Router {
+export function sessionRouter(sessions: SessionService): Router {
   const router = Router();
 
   router.get(apiRoute(apiPaths.session), (req, res) => {
@@ -20,7 +20,9 @@ export function sessionRouter(): Router {
   router.post(apiRoute(apiPaths.sessionSituation), async (req, res) => {
     const { situationId } = parseInput(chooseSituationRequestSchema, req.body);
     // Through updateSession: a concurrent search or consent of the same session is not overwritten.
-    res.json(toSessionResponse(await changeUser(req, (user) => chooseSituation(user, situationId))));
+    const user = await changeUser(req, (current) => chooseSituation(current, situationId));
+    await sessions.situationChosen(requestContext(req, res));
+    res.json(toSessionResponse(user));
   });
 
   return router;

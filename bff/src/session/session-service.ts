@@ -1,6 +1,7 @@
 /** The professional's own session, as the SPA sees it, and the choice of a "situation d'exercice". */
 import { sessionView, type SessionResponse } from '@sesali/shared';
 import type { SessionUser } from '../auth/session-data';
+import { actorOf, type AuditTrail, type RequestContext } from '../audit/audit-trail';
 import { DomainError } from '../errors/domain-error';
 
 export function toSessionResponse(user: SessionUser): SessionResponse {
@@ -17,3 +18,21 @@ export function chooseSituation(user: SessionUser, situationId: string): Session
   user.situationId = situationId;
   return user;
 }
+
+/** The situation choice, recorded in the audit trail (who works where is part of every later event). */
+export function createSessionService(audit: AuditTrail) {
+  return {
+    async situationChosen(context: RequestContext): Promise<void> {
+      const actor = actorOf(context.user);
+      await audit.record({
+        requestId: context.requestId,
+        actor,
+        action: 'situation_chosen',
+        outcome: 'success',
+        details: { situation: actor.situation ?? null, profession: actor.profession ?? null },
+      });
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import { apiPaths } from '@sesali/shared';
 import { apiRoute } from '../http/api-access';
-import { sessionPatient, sessionUser } from '../http/session-context';
+import { requestContext, sessionPatient } from '../http/session-context';
 import type { SummaryService } from './summary-service';
 
 /** A PDF from outside: shown by the browser's viewer, never able to run our origin's scripts. */
@@ -16,11 +16,11 @@ export function summariesRouter(summaries: SummaryService): Router {
   const router = Router();
 
   router.get(apiRoute(apiPaths.summary(':ref')), async (req, res) => {
-    res.json(await summaries.summary(sessionUser(req), sessionPatient(req, String(req.params.ref))));
+    res.json(await summaries.summary(requestContext(req, res), sessionPatient(req, String(req.params.ref))));
   });
 
   router.get(apiRoute(apiPaths.original(':ref')), async (req, res) => {
-    const pdf = await summaries.originalPdf(sessionUser(req), sessionPatient(req, String(req.params.ref)));
+    const pdf = await summaries.originalPdf(requestContext(req, res), sessionPatient(req, String(req.params.ref)));
     res.type('application/pdf');
     res.set('Content-Disposition', 'inline; filename="synthese-originale.pdf"');
     res.set('Content-Security-Policy', PDF_POLICY);

@@ -11,6 +11,8 @@ import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
 import { createFixtureStore, memberStateHandlers } from '@sesali/mocks/member-states';
 import { startPscSimulator } from '@sesali/mocks/psc';
 import { createApp } from '../app';
+import type { AuditStore } from '../audit/audit-store';
+import { openSqliteAuditStore } from '../audit/sqlite-audit-store';
 import type { Config } from '../config/config';
 import { openSessionStore } from '../stores/session-store';
 import { loginAtSimulator } from './psc-browser';
@@ -22,6 +24,8 @@ export type Agent = ReturnType<typeof request.agent>;
 export interface Harness {
   app: Express;
   config: Config;
+  /** The audit trail's store (SQLite in memory unless the test gives one). */
+  auditStore: AuditStore;
   /** The simulated member states (MSW): a test may add handlers (an outage) and reset them. */
   memberStates: SetupServer;
   browser(): Agent;
@@ -32,7 +36,7 @@ export interface Harness {
 const LOCAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export async function startHarness(
-  options: { fixtureDirs?: string[]; env?: Record<string, string> } = {},
+  options: { fixtureDirs?: string[]; env?: Record<string, string>; auditStore?: AuditStore } = {},
 ): Promise<Harness> {
   const psc = await startPscSimulator({
     port: 0,
@@ -46,7 +50,8 @@ export async function startHarness(
   });
   const config = testConfig(psc.discoveryUrl, options.env);
   const store = await openSessionStore(config.session);
-  const deps = await testDependencies(config, store.store);
+  const auditStore = options.auditStore ?? openSqliteAuditStore(':memory:');
+  const deps = await testDependencies(config, store.store, auditStore);
   const fixtures = createFixtureStore(options.fixtureDirs ?? [shippedFixturesDir]);
   const memberStates = setupServer(
     ...memberStateHandlers({
@@ -69,6 +74,7 @@ export async function startHarness(
     app,
     config,
     memberStates,
+    auditStore,
     browser,
     async loggedIn(persona) {
       const agent = browser();
@@ -80,6 +86,7 @@ export async function startHarness(
     async close() {
       memberStates.close();
       await store.close();
+      await auditStore.close();
       await psc.close();
     },
   };

@@ -22,6 +22,9 @@ export function testConfig(discoveryUrl: string, overrides: Record<string, strin
     CONTACT_POINT_TIMEOUT_MS: '1500',
     // The tests pass the key itself (test-dependencies.ts); this path is never read.
     ASSERTION_KEY_FILE: '/nonexistent/test-key.pem',
+    AUDIT_HMAC_KEY: 'test-audit-hmac-key-0123456789abcdef',
+    // The harness opens its own audit store; this directory is never written.
+    DATA_DIR: '/nonexistent/sesali-test-data',
     ...overrides,
   });
 }

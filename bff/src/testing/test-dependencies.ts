@@ -9,12 +9,20 @@ import { createContactPointClient } from '../contact-point/client';
 import { loadNotices } from '../notices/notices';
 import { loadTerminology } from '../terminology/load';
 import type session from 'express-session';
+import type { AuditStore } from '../audit/audit-store';
+import { createAuditTrail } from '../audit/audit-trail';
+import { openSqliteAuditStore } from '../audit/sqlite-audit-store';
 
 export const TEST_ASSERTION_PEM = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   .privateKey.export({ type: 'pkcs8', format: 'pem' })
   .toString();
 
-export async function testDependencies(config: Config, sessionStore: session.Store): Promise<AppDependencies> {
+export async function testDependencies(
+  config: Config,
+  sessionStore: session.Store,
+  auditStore: AuditStore = openSqliteAuditStore(':memory:'),
+): Promise<AppDependencies> {
+  const logger = pino({ level: 'silent' });
   return {
     psc: createPscClient(config.psc, pino({ level: 'silent' })),
     signer: await createAssertionSigner({
@@ -32,6 +40,8 @@ export async function testDependencies(config: Config, sessionStore: session.Sto
     notices: loadNotices(),
     terminology: (await loadTerminology()).catalogue,
     sessionStore,
-    logger: pino({ level: 'silent' }),
+    audit: createAuditTrail({ store: auditStore, hmacKey: config.audit.hmacKey, logger }),
+    auditStore,
+    logger,
   };
 }

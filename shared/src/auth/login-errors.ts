@@ -9,10 +9,16 @@ export const loginErrorReasons = [
   'acr_insufficient',
   'provider_error',
   'psc_unavailable',
+  'audit_unavailable',
 ] as const;
 export type LoginErrorReason = (typeof loginErrorReasons)[number];
 
 export const loginErrorTexts: Readonly<Record<LoginErrorReason, { title: string; explanation: string }>> = {
+  audit_unavailable: {
+    title: 'La connexion n’a pas pu être enregistrée',
+    explanation:
+      'Chaque accès au service est tracé ; le journal de traçabilité est momentanément indisponible, la connexion a donc été abandonnée. Réessayez dans quelques minutes ; si le problème persiste, contactez le support.',
+  },
   state_mismatch: {
     title: 'La connexion n’a pas pu être vérifiée',
     explanation:

@@ -1,0 +1,187 @@
+/**
+ * The audit trail in SQLite: one file (DATA_DIR/audit.sqlite), WAL with synchronous=FULL so a committed event
+ * survives a crash or a power cut, the chain appended in one IMMEDIATE transaction (several processes on the
+ * same file stay in order), and triggers that refuse any UPDATE or DELETE.
+ */
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AuditQuery, AuditStore } from './audit-store';
+import { chainedEvent, type AuditEvent, type AuditEventInput } from './events';
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE audit_events (
+     seq INTEGER PRIMARY KEY,
+     time TEXT NOT NULL,
+     request_id TEXT,
+     actor_sub TEXT,
+     actor_id TEXT,
+     actor_profession TEXT,
+     actor_situation TEXT,
+     action TEXT NOT NULL,
+     outcome TEXT NOT NULL,
+     reason TEXT,
+     details TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );
+   CREATE INDEX audit_events_time ON audit_events (time);
+   CREATE INDEX audit_events_actor_sub ON audit_events (actor_sub, seq);
+   CREATE INDEX audit_events_actor_id ON audit_events (actor_id, seq);
+   CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+     BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+   CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+     BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;`,
+];
+
+interface Row {
+  seq: number;
+  time: string;
+  request_id: string | null;
+  actor_sub: string | null;
+  actor_id: string | null;
+  actor_profession: string | null;
+  actor_situation: string | null;
+  action: string;
+  outcome: string;
+  reason: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function rowToEvent(row: Row): AuditEvent {
+  return {
+    seq: Number(row.seq),
+    time: row.time,
+    requestId: row.request_id,
+    actor:
+      row.actor_sub === null
+        ? null
+        : {
+            sub: row.actor_sub,
+            professionalId: row.actor_id,
+            profession: row.actor_profession,
+            situation: row.actor_situation,
+          },
+    action: row.action as AuditEvent['action'],
+    outcome: row.outcome as AuditEvent['outcome'],
+    reason: row.reason,
+    details: JSON.parse(row.details) as AuditEvent['details'],
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export function eventToRow(event: AuditEvent): Row {
+  return {
+    seq: event.seq,
+    time: event.time,
+    request_id: event.requestId,
+    actor_sub: event.actor?.sub ?? null,
+    actor_id: event.actor?.professionalId ?? null,
+    actor_profession: event.actor?.profession ?? null,
+    actor_situation: event.actor?.situation ?? null,
+    action: event.action,
+    outcome: event.outcome,
+    reason: event.reason,
+    details: JSON.stringify(event.details),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+/** WHERE clause and parameters of a query, for both stores (`?` or `$n` placeholders). */
+export function whereOf(
+  query: AuditQuery,
+  placeholder: (index: number) => string,
+): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    params.push(value);
+    clauses.push(clause(placeholder(params.length)));
+  };
+  if (query.since !== undefined) add((p) => `time >= ${p}`, query.since);
+  if (query.professional !== undefined) {
+    params.push(query.professional, query.professional);
+    clauses.push(`(actor_sub = ${placeholder(params.length - 1)} OR actor_id = ${placeholder(params.length)})`);
+  }
+  if (query.actorSub !== undefined) add((p) => `actor_sub = ${p}`, query.actorSub);
+  if (query.actions !== undefined && query.actions.length > 0) {
+    const marks = query.actions.map((action) => {
+      params.push(action);
+      return placeholder(params.length);
+    });
+    clauses.push(`action IN (${marks.join(', ')})`);
+  }
+  if (query.afterSeq !== undefined) add((p) => `seq > ${p}`, query.afterSeq);
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function openSqliteAuditStore(path: string): AuditStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const isNew = path === ':memory:' || !existsSync(path);
+  const db = new Database(path);
+  if (isNew && path !== ':memory:') chmodSync(path, 0o600);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec('CREATE TABLE IF NOT EXISTS audit_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM audit_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  MIGRATIONS.forEach((sql, index) => {
+    const version = index + 1;
+    if (applied.has(version)) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO audit_migrations (version, applied_at) VALUES (?, ?)').run(
+        version,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  });
+
+  const last = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare(
+    `INSERT INTO audit_events (seq, time, request_id, actor_sub, actor_id, actor_profession, actor_situation,
+       action, outcome, reason, details, prev_hash, hash)
+     VALUES (@seq, @time, @request_id, @actor_sub, @actor_id, @actor_profession, @actor_situation,
+       @action, @outcome, @reason, @details, @prev_hash, @hash)`,
+  );
+  const append = db.transaction((input: AuditEventInput, time: string): AuditEvent => {
+    const previous = last.get() as { seq: number; hash: string } | undefined;
+    const event = chainedEvent(input, previous, time);
+    insert.run(eventToRow(event));
+    return event;
+  });
+
+  return {
+    kind: 'sqlite',
+    append(input) {
+      try {
+        return Promise.resolve(append.immediate(input, new Date().toISOString()));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    events(query = {}) {
+      const { where, params } = whereOf(query, () => '?');
+      const order = query.order === 'desc' ? 'DESC' : 'ASC';
+      const rows = db
+        .prepare(`SELECT * FROM audit_events ${where} ORDER BY seq ${order} LIMIT ? OFFSET ?`)
+        .all(...params, query.limit ?? 1000, query.offset ?? 0) as Row[];
+      return Promise.resolve(rows.map(rowToEvent));
+    },
+    count(query = {}) {
+      const { where, params } = whereOf(query, () => '?');
+      const row = db.prepare(`SELECT COUNT(*) AS n FROM audit_events ${where}`).get(...params) as { n: number };
+      return Promise.resolve(Number(row.n));
+    },
+    close() {
+      db.close();
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * GET /api/me/history?page=N: the professional's own consultations, newest first, as the audit trail recorded
+ * them. A patient appears by country, initials and birth year only.
+ */
+import { z } from 'zod';
+
+export const HISTORY_PAGE_SIZE = 20;
+
+export const historyActionSchema = z.enum([
+  'patient_search',
+  'identity_confirmed',
+  'consent_attested',
+  'summary_viewed',
+  'original_viewed',
+  'document_refused',
+  'member_state_error',
+]);
+export type HistoryAction = z.infer<typeof historyActionSchema>;
+
+export const historyQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+
+export const historyItemSchema = z.object({
+  time: z.iso.datetime(),
+  action: historyActionSchema,
+  outcome: z.enum(['success', 'refused', 'failure']),
+  country: z.string().nullable(),
+  patientInitials: z.string().nullable(),
+  patientBirthYear: z.string().nullable(),
+  purpose: z.enum(['TREATMENT', 'EMERGENCY']).nullable(),
+});
+export type HistoryItem = z.infer<typeof historyItemSchema>;
+
+export const historyResponseSchema = z.object({
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  total: z.number().int().min(0),
+  items: z.array(historyItemSchema),
+});
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
