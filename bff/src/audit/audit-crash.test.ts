@@ -1,0 +1,135 @@
+/**
+ * Durability: the real service (dev entry point, its own process) is killed with SIGKILL in the middle of a
+ * burst of summary requests; afterwards every summary a client received has its event in the audit trail,
+ * and the chain is whole — with the SQLite store and with PostgreSQL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import request from 'supertest';
+import { loginAtSimulator } from '../testing/psc-browser';
+import { createTestDatabase, type TestDatabase } from '../testing/postgres';
+import { searchValuesFor } from '../testing/shipped-patients';
+import { CHROME_UA } from '../testing/test-config';
+import { allEvents, type AuditStore } from './audit-store';
+import { verifyChain } from './events';
+import { openPostgresAuditStore } from './postgres-audit-store';
+import { openSqliteAuditStore } from './sqlite-audit-store';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const BURST = 60;
+
+interface Service {
+  child: ChildProcess;
+  base: string;
+}
+
+async function startService(env: Record<string, string>, port: number): Promise<Service> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bff/src/dev-server.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      PSC_SIM_PORT: String(port + 1),
+      SERVE_SPA: 'false',
+      LOG_LEVEL: 'silent',
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://localhost:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the service did not start');
+}
+
+async function burstThenKill(service: Service): Promise<string[]> {
+  const agent = request.agent(service.base).set('User-Agent', CHROME_UA).set('Origin', service.base);
+  const login = await agent.get('/auth/login').expect(303);
+  const callback = await loginAtSimulator(String(login.headers.location), { persona: 'medecin-generaliste' });
+  await agent.get(`${callback.pathname}${callback.search}`).expect(303);
+  const found = await agent
+    .post('/api/patients/search')
+    .send({ countryCode: 'PT', ...(await searchValuesFor(agent, 'PT', 'complete')) })
+    .expect(200);
+  const ref = (found.body as { candidates: { ref: string }[] }).candidates[0]?.ref as string;
+  await agent
+    .post(`/api/patients/${ref}/consent`)
+    .send({
+      noticeLanguage: 'pt',
+      purposeOfUse: 'TREATMENT',
+      attestations: { noticeGiven: true, consentSigned: true, noticeKept: true },
+    })
+    .expect(201);
+
+  const received: string[] = [];
+  let answered = 0;
+  const calls = Array.from({ length: BURST }, async () => {
+    try {
+      const response = await agent.get(`/api/patients/${ref}/summary`);
+      answered++;
+      // Kill the service in the middle of the burst, with requests still in flight.
+      if (answered === Math.floor(BURST / 3)) service.child.kill('SIGKILL');
+      if (response.status === 200) received.push(String(response.headers['x-request-id']));
+    } catch {
+      // cut by the kill
+    }
+  });
+  await Promise.all(calls);
+  service.child.kill('SIGKILL');
+  return received;
+}
+
+async function expectEveryReceivedSummaryAudited(store: AuditStore, received: string[]): Promise<void> {
+  const viewed = new Set(
+    (await store.events({ actions: ['summary_viewed'], limit: 10_000 })).map((event) => event.requestId),
+  );
+  expect(received.length).toBeGreaterThan(0);
+  expect(received.filter((id) => !viewed.has(id))).toEqual([]);
+  expect((await verifyChain(allEvents(store))).broken).toBeUndefined();
+}
+
+describe('audit durability under SIGKILL', () => {
+  let directory: string;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'sesali-crash-'));
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    rmSync(directory, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  it('keeps every delivered summary’s event in SQLite', async () => {
+    const dataDir = join(directory, 'sqlite');
+    const service = await startService({ DATA_DIR: dataDir }, 3711);
+    const received = await burstThenKill(service);
+    const store = openSqliteAuditStore(join(dataDir, 'audit.sqlite'));
+    try {
+      await expectEveryReceivedSummaryAudited(store, received);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('keeps every delivered summary’s event in PostgreSQL', async () => {
+    const service = await startService({ DATA_DIR: join(directory, 'pg'), AUDIT_DATABASE_URL: database.url }, 3721);
+    const received = await burstThenKill(service);
+    const store = await openPostgresAuditStore(database.url);
+    try {
+      await expectEveryReceivedSummaryAudited(store, received);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
