@@ -113,7 +113,7 @@ export default tseslint.config(
     },
   },
   // Features do not import each other; the session feature (who is logged in) is the one all may use.
-  ...['access', 'countries', 'help', 'home', 'patient', 'search', 'session', 'notice'].map((feature) => {
+  ...['access', 'countries', 'help', 'home', 'patient', 'search', 'session', 'notice', 'space'].map((feature) => {
     const allowed = [...new Set([feature, 'session'])].flatMap((f) => [`!@/features/${f}`, `!@/features/${f}/**`]);
     return {
       files: [`client/src/features/${feature}/**`],

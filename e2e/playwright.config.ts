@@ -12,10 +12,18 @@ export const BASE_URL = 'http://localhost:3100';
 export const DESKTOP_CHROME_UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sesali-e2e-'));
+// One throw-away data folder for the run: set once by the runner, inherited by its workers (the audit-trail
+// check reads the trail the journeys left there).
+process.env.SESALI_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'sesali-e2e-'));
+export const dataDir = process.env.SESALI_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: './tests',
+  projects: [
+    { name: 'journeys', testIgnore: /audit-trail\.spec\.ts$/ },
+    // After every journey: what the whole run left in the audit trail.
+    { name: 'audit-trail', testMatch: /audit-trail\.spec\.ts$/, dependencies: ['journeys'] },
+  ],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -40,6 +40,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/features/patient/components/consent-page')).ConsentPage }),
           },
           {
+            path: 'espace',
+            lazy: async () => ({ Component: (await import('@/features/space/components/space-page')).SpacePage }),
+          },
+          {
             path: 'patient/:ref/synthese',
             lazy: async () => ({
               Component: (await import('@/features/patient/components/summary/summary-page')).SummaryPage,

@@ -1,4 +1,5 @@
 /** Header tools: who is logged in (name, profession, organisation of the chosen situation) and the logout. */
+import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import type { SessionResponse } from '@sesali/shared';
 import { useLogout } from '../api/logout';
@@ -34,6 +35,16 @@ export function SessionTools({ session }: { session: SessionResponse }) {
         ) : null}
       </p>
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--sm')}>
+        {situation ? (
+          <li>
+            <Link
+              className={fr.cx('fr-btn', 'fr-btn--tertiary', 'fr-icon-user-line', 'fr-btn--icon-left')}
+              to="/espace"
+            >
+              Mon espace
+            </Link>
+          </li>
+        ) : null}
         <li>
           <button
             type="button"
