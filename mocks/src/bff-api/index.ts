@@ -15,11 +15,13 @@ import { findPersona } from '../psc/personas';
 import { apiError } from './api-error';
 import { searchHandlers, type SearchHandlersOptions } from './search';
 import { summaryHandlers } from './summary';
+import { historyHandlers } from './history';
 
 export { apiError } from './api-error';
 export { searchHandlers, mockCandidates, mockCountries, mockSearchForms, type SearchHandlersOptions } from './search';
 export { summaryHandlers, summaryRefs, sampleSummaryResponse, type SummaryHandlersOptions } from './summary';
 export { summarySample } from './summary-sample';
+export { historyHandlers, historySample } from './history';
 
 export function sessionFromPersona(personaId: string, situationId?: string): SessionResponse {
   const persona = findPersona(personaId);
@@ -45,6 +47,7 @@ export function bffHandlers(initial: SessionResponse | null, search: Omit<Search
   return [
     ...searchHandlers({ ...search, session: () => session }),
     ...summaryHandlers({ session: () => session }),
+    ...historyHandlers({ session: () => session }),
     http.get(apiPaths.session, () => (session ? HttpResponse.json(session) : apiError('not_authenticated'))),
     http.post(apiPaths.sessionSituation, async ({ request }) => {
       if (!session) return apiError('not_authenticated');
