@@ -8,16 +8,25 @@ import session from 'express-session';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
+export interface SqliteSessionStoreOptions {
+  /** How often expired rows are deleted (they are never read meanwhile). */
+  sweepIntervalMs?: number;
+  /** The clock expiry and purge read, in epoch milliseconds: injected so tests need not wait for expiry. */
+  now?: () => number;
+}
+
 export class SqliteSessionStore extends session.Store {
   private readonly statements;
   private readonly sweeper: NodeJS.Timeout;
+  private readonly now: () => number;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly defaultTtlMs: number,
-    sweepIntervalMs = 10 * 60 * 1000,
+    { sweepIntervalMs = 10 * 60 * 1000, now = Date.now }: SqliteSessionStoreOptions = {},
   ) {
     super();
+    this.now = now;
     db.exec(`CREATE TABLE IF NOT EXISTS sessions (
       sid TEXT PRIMARY KEY NOT NULL,
       sess TEXT NOT NULL,
@@ -41,12 +50,12 @@ export class SqliteSessionStore extends session.Store {
 
   private expiry(sess: session.SessionData): number {
     const expires = sess.cookie?.expires;
-    return expires ? new Date(expires).getTime() : Date.now() + this.defaultTtlMs;
+    return expires ? new Date(expires).getTime() : this.now() + this.defaultTtlMs;
   }
 
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
     try {
-      const row = this.statements.get.get(sid, Date.now());
+      const row = this.statements.get.get(sid, this.now());
       callback(undefined, row ? (JSON.parse(row.sess) as session.SessionData) : null);
     } catch (error) {
       callback(error);
@@ -64,7 +73,7 @@ export class SqliteSessionStore extends session.Store {
 
   override touch(sid: string, sess: session.SessionData, callback?: Callback): void {
     try {
-      this.statements.touch.run(this.expiry(sess), sid, Date.now());
+      this.statements.touch.run(this.expiry(sess), sid, this.now());
       callback?.();
     } catch (error) {
       callback?.(error);
@@ -91,14 +100,14 @@ export class SqliteSessionStore extends session.Store {
 
   override length(callback: Callback<number>): void {
     try {
-      callback(undefined, this.statements.count.get(Date.now())?.n ?? 0);
+      callback(undefined, this.statements.count.get(this.now())?.n ?? 0);
     } catch (error) {
       callback(error);
     }
   }
 
   sweep(): number {
-    return this.statements.sweep.run(Date.now()).changes;
+    return this.statements.sweep.run(this.now()).changes;
   }
 
   close(): void {
