@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { loginAtSimulator } from '../testing/psc-browser';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres';
-import { searchValuesFor } from '../testing/shipped-patients';
+import { searchValuesFor, treatmentConsent } from '../testing/shipped-patients';
 import { CHROME_UA } from '../testing/test-config';
 import { allEvents, type AuditStore } from './audit-store';
 import { verifyChain } from './events';
@@ -62,14 +62,7 @@ async function burstThenKill(service: Service): Promise<string[]> {
     .send({ countryCode: 'PT', ...(await searchValuesFor(agent, 'PT', 'complete')) })
     .expect(200);
   const ref = (found.body as { candidates: { ref: string }[] }).candidates[0]?.ref as string;
-  await agent
-    .post(`/api/patients/${ref}/consent`)
-    .send({
-      noticeLanguage: 'pt',
-      purposeOfUse: 'TREATMENT',
-      attestations: { noticeGiven: true, consentSigned: true, noticeKept: true },
-    })
-    .expect(201);
+  await agent.post(`/api/patients/${ref}/consent`).send(treatmentConsent('pt')).expect(201);
 
   const received: string[] = [];
   let answered = 0;

@@ -4,21 +4,17 @@
  */
 import { historyResponseSchema, summaryResponseSchema } from '@sesali/shared';
 import { startHarness, type Agent, type Harness } from '../testing/harness';
-import { refOf, shippedPatient } from '../testing/shipped-patients';
+import { refOf, shippedPatient, treatmentConsent } from '../testing/shipped-patients';
 import type { AuditStore } from './audit-store';
 import { verifyChain } from './events';
 import { allEvents } from './audit-store';
 import { openSqliteAuditStore } from './sqlite-audit-store';
 
-const attest = { noticeGiven: true, consentSigned: true, noticeKept: true };
-
+/** Search, open the consent step (the identity confirmed), attest. */
 async function consult(agent: Agent, cc: string, folder: string, language: string): Promise<string> {
   const ref = await refOf(agent, cc, folder);
   await agent.get(`/api/patients/${ref}/consent`).expect(200);
-  await agent
-    .post(`/api/patients/${ref}/consent`)
-    .send({ noticeLanguage: language, purposeOfUse: 'TREATMENT', attestations: attest })
-    .expect(201);
+  await agent.post(`/api/patients/${ref}/consent`).send(treatmentConsent(language)).expect(201);
   return ref;
 }
 

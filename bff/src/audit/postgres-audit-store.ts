@@ -7,30 +7,13 @@
 import pg from 'pg';
 import type { AuditQuery, AuditStore } from './audit-store';
 import { chainedEvent, type AuditEvent } from './events';
-import { eventToRow, rowToEvent, whereOf } from './sqlite-audit-store';
+import { auditTableSql, eventToRow, rowToEvent, whereOf } from './sqlite-audit-store';
 
 /** Any constant: the lock that serialises appends to the chain. */
 const CHAIN_LOCK = 7_323_001;
 
 const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE audit_events (
-     seq BIGINT PRIMARY KEY,
-     time TEXT NOT NULL,
-     request_id TEXT,
-     actor_sub TEXT,
-     actor_id TEXT,
-     actor_profession TEXT,
-     actor_situation TEXT,
-     action TEXT NOT NULL,
-     outcome TEXT NOT NULL,
-     reason TEXT,
-     details TEXT NOT NULL,
-     prev_hash TEXT NOT NULL,
-     hash TEXT NOT NULL
-   );
-   CREATE INDEX audit_events_time ON audit_events (time);
-   CREATE INDEX audit_events_actor_sub ON audit_events (actor_sub, seq);
-   CREATE INDEX audit_events_actor_id ON audit_events (actor_id, seq);
+  `${auditTableSql('BIGINT')}
    CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN RAISE EXCEPTION 'audit events are append-only'; END $$;
    CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events

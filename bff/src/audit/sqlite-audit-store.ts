@@ -9,9 +9,10 @@ import Database from 'better-sqlite3';
 import type { AuditQuery, AuditStore } from './audit-store';
 import { chainedEvent, type AuditEvent, type AuditEventInput } from './events';
 
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE audit_events (
-     seq INTEGER PRIMARY KEY,
+/** The events table and its indexes, the same in both stores but for the sequence number's type. */
+export function auditTableSql(seqType: 'INTEGER' | 'BIGINT'): string {
+  return `CREATE TABLE audit_events (
+     seq ${seqType} PRIMARY KEY,
      time TEXT NOT NULL,
      request_id TEXT,
      actor_sub TEXT,
@@ -27,7 +28,11 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX audit_events_time ON audit_events (time);
    CREATE INDEX audit_events_actor_sub ON audit_events (actor_sub, seq);
-   CREATE INDEX audit_events_actor_id ON audit_events (actor_id, seq);
+   CREATE INDEX audit_events_actor_id ON audit_events (actor_id, seq);`;
+}
+
+const MIGRATIONS: readonly string[] = [
+  `${auditTableSql('INTEGER')}
    CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
      BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
    CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events

@@ -5,7 +5,7 @@
 import { http, HttpResponse } from 'msw';
 import { errorCatalogue } from '@sesali/shared';
 import { startHarness, type Agent, type Harness } from '../testing/harness';
-import { refOf, shippedPatient } from '../testing/shipped-patients';
+import { refOf, shippedPatient, treatmentConsent } from '../testing/shipped-patients';
 
 let harness: Harness;
 let doctor: Agent;
@@ -47,14 +47,7 @@ describe('contact point outage', () => {
     const ref = await refOf(doctor, 'PT', 'with-pdf');
     outage();
     expect((await doctor.get(`/api/patients/${ref}/consent`)).status).toBe(200);
-    await doctor
-      .post(`/api/patients/${ref}/consent`)
-      .send({
-        noticeLanguage: 'pt',
-        purposeOfUse: 'TREATMENT',
-        attestations: { noticeGiven: true, consentSigned: true, noticeKept: true },
-      })
-      .expect(201);
+    await doctor.post(`/api/patients/${ref}/consent`).send(treatmentConsent('pt')).expect(201);
     for (const path of [`/api/patients/${ref}/summary`, `/api/patients/${ref}/original`]) {
       const response = await doctor.get(path);
       expect({ path, status: response.status, body: response.body }).toEqual({ path, status: 502, body: unavailable });

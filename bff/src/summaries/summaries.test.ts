@@ -5,7 +5,7 @@
  */
 import { errorCatalogue, summaryResponseSchema } from '@sesali/shared';
 import { startHarness, type Agent, type Harness } from '../testing/harness';
-import { refOf } from '../testing/shipped-patients';
+import { consentedRef, refOf, treatmentConsent } from '../testing/shipped-patients';
 
 let harness: Harness;
 let doctor: Agent;
@@ -16,26 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const attest = { noticeGiven: true, consentSigned: true, noticeKept: true };
-
-async function consented(cc: string, folder: string, noticeLanguage: string): Promise<string> {
-  const ref = await refOf(doctor, cc, folder);
-  await doctor
-    .post(`/api/patients/${ref}/consent`)
-    .send({ noticeLanguage, purposeOfUse: 'TREATMENT', attestations: attest })
-    .expect(201);
-  return ref;
-}
-
 describe('Patient Summary', () => {
   it('answers 403 consent_required before consent, then the translated summary with every entry', async () => {
     const ref = await refOf(doctor, 'PT', 'complete');
     const refused = await doctor.get(`/api/patients/${ref}/summary`).expect(403);
     expect(refused.body.code).toBe('consent_required');
-    await doctor
-      .post(`/api/patients/${ref}/consent`)
-      .send({ noticeLanguage: 'pt', purposeOfUse: 'TREATMENT', attestations: attest })
-      .expect(201);
+    await doctor.post(`/api/patients/${ref}/consent`).send(treatmentConsent('pt')).expect(201);
 
     const response = await doctor.get(`/api/patients/${ref}/summary`).expect(200);
     expect(response.headers['cache-control']).toBe('no-store');
@@ -51,7 +37,7 @@ describe('Patient Summary', () => {
   });
 
   it('serves the FHIR patient in the same model', async () => {
-    const ref = await consented('LU', 'fhir', 'fr');
+    const ref = await consentedRef(doctor, 'LU', 'fhir', 'fr');
     const { summary } = summaryResponseSchema.parse(
       (await doctor.get(`/api/patients/${ref}/summary`).expect(200)).body,
     );
@@ -60,7 +46,7 @@ describe('Patient Summary', () => {
   });
 
   it('serves the original PDF when the country sends an L1 twin', async () => {
-    const ref = await consented('HR', 'with-pdf', 'hr');
+    const ref = await consentedRef(doctor, 'HR', 'with-pdf', 'hr');
     const { source } = summaryResponseSchema.parse((await doctor.get(`/api/patients/${ref}/summary`).expect(200)).body);
     expect(source.originalPdf).toBe(true);
     const pdf = await doctor
@@ -75,7 +61,7 @@ describe('Patient Summary', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['cache-control']).toBe('no-store');
     expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const noPdf = await consented('PT', 'known-absence', 'pt');
+    const noPdf = await consentedRef(doctor, 'PT', 'known-absence', 'pt');
     expect((await doctor.get(`/api/patients/${noPdf}/original`).expect(404)).body.code).toBe('original_unavailable');
   });
 
@@ -85,7 +71,7 @@ describe('Patient Summary', () => {
     ['CZ', 'no-summary', 'cs', 'no_summary'],
     ['CZ', 'server-error', 'cs', 'contact_point_error'],
   ] as const)('answers %s/%s with %s and shows nothing of the document', async (cc, folder, lang, code) => {
-    const ref = await consented(cc, folder, lang);
+    const ref = await consentedRef(doctor, cc, folder, lang);
     const response = await doctor.get(`/api/patients/${ref}/summary`);
     expect(response.status).toBe(errorCatalogue[code].status);
     expect(response.body).toEqual({ code, message: errorCatalogue[code].message });
@@ -97,7 +83,7 @@ describe('Patient Summary', () => {
       ['PT', 'wrong-patient', 'pt'],
       ['LU', 'wrong-patient-fhir', 'fr'],
     ] as const) {
-      const ref = await consented(cc, folder, language);
+      const ref = await consentedRef(doctor, cc, folder, language);
       refs.push(ref);
       const response = await doctor.get(`/api/patients/${ref}/summary`).expect(502);
       expect(response.body).toEqual({
@@ -113,7 +99,7 @@ describe('Patient Summary', () => {
   });
 
   it('says how the identity was checked', async () => {
-    const ref = await consented('HR', 'complete', 'hr');
+    const ref = await consentedRef(doctor, 'HR', 'complete', 'hr');
     const { identityCheck } = summaryResponseSchema.parse(
       (await doctor.get(`/api/patients/${ref}/summary`).expect(200)).body,
     );

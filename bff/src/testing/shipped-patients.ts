@@ -44,3 +44,17 @@ export async function refOf(agent: Agent, cc: string, folder: string): Promise<s
   if (response.status !== 200) throw new Error(`${cc}/${folder}: search answered ${response.status}`);
   return (response.body as { candidates: { ref: string }[] }).candidates[0]?.ref as string;
 }
+
+/** The consent a professional attests for a treatment, in the notice's language. */
+export const treatmentConsent = (noticeLanguage: string) => ({
+  noticeLanguage,
+  purposeOfUse: 'TREATMENT',
+  attestations: { noticeGiven: true, consentSigned: true, noticeKept: true },
+});
+
+/** A shipped patient found, and consent recorded for treatment: the ref to ask documents with. */
+export async function consentedRef(agent: Agent, cc: string, folder: string, noticeLanguage: string): Promise<string> {
+  const ref = await refOf(agent, cc, folder);
+  await agent.post(`/api/patients/${ref}/consent`).send(treatmentConsent(noticeLanguage)).expect(201);
+  return ref;
+}
