@@ -3,6 +3,7 @@
  * search mask, identification, confirmation, consent, then the country answers the document request.
  */
 import type { Page } from '@playwright/test';
+import { summaryResponseSchema } from '@sesali/shared';
 import { expect, test, expectNoAxeViolations, logInAs } from './support';
 
 async function searchPortugal(page: Page, utente: string) {
@@ -16,7 +17,7 @@ async function searchPortugal(page: Page, utente: string) {
   await page.getByRole('button', { name: 'Rechercher le patient' }).click();
 }
 
-test('search → confirm → consent: the country then answers the document request', async ({ page }) => {
+test('search → confirm → consent: the country then answers the summary request', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await logInAs(page, 'medecin-generaliste');
@@ -28,7 +29,7 @@ test('search → confirm → consent: the country then answers the document requ
   const ref = new URL(page.url()).pathname.split('/')[2] as string;
 
   // Without consent the BFF refuses the documents.
-  const before = await page.request.get(`/api/patients/${ref}/documents`);
+  const before = await page.request.get(`/api/patients/${ref}/summary`);
   expect(before.status()).toBe(403);
   expect((await before.json()).code).toBe('consent_required');
 
@@ -43,9 +44,9 @@ test('search → confirm → consent: the country then answers the document requ
   await page.getByRole('button', { name: /Enregistrer le consentement/ }).click();
   await expect(page).toHaveURL(`/patient/${ref}/synthese`);
 
-  const after = await page.request.get(`/api/patients/${ref}/documents`);
+  const after = await page.request.get(`/api/patients/${ref}/summary`);
   expect(after.status()).toBe(200);
-  expect(((await after.json()) as { documents: unknown[] }).documents.length).toBeGreaterThan(0);
+  expect(summaryResponseSchema.parse(await after.json()).summary.counts.mapped).toBeGreaterThan(0);
   // The national identifier never travelled in a URL.
   expect(requests.filter((url) => url.includes('284613705'))).toEqual([]);
 });
