@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { patientSearchResponseSchema, searchFormSchema, summaryResponseSchema } from '@sesali/shared';
+import { dataDir } from '../playwright.config';
 import { expect, test, logInAs } from './support';
 
 const fixtures = fileURLToPath(new URL('../../mocks/fixtures', import.meta.url));
@@ -30,13 +31,23 @@ const cases = readdirSync(fixtures)
     return folders.filter((folder) => SHOWN.test(folder)).map((folder) => ({ cc, folder }));
   });
 
+// One login for the file: each test starts from the same logged-in session (its cookie), then works alone.
+const loggedIn = join(dataDir, 'summary-fixtures-session.json');
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
+  await logInAs(page, 'medecin-generaliste');
+  await expect(page.getByTestId('professional')).toBeVisible();
+  await page.context().storageState({ path: loggedIn });
+  await page.close();
+});
+test.use({ storageState: loggedIn });
+
 test('the shipped patients are all here', () => {
   expect(cases.length).toBeGreaterThanOrEqual(17);
 });
 
 for (const { cc, folder } of cases) {
   test(`${cc}/${folder}: every entry is shown, no cell is empty`, async ({ page }) => {
-    await logInAs(page, 'medecin-generaliste');
     const patient = JSON.parse(
       readFileSync(join(fixtures, cc, 'patients', folder, 'patient.json'), 'utf8'),
     ) as PatientFile;
