@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     expect(config.session.store).toEqual({ kind: 'sqlite', path: '.data/sessions.sqlite' });
     expect(config.audit.store).toEqual({ kind: 'sqlite', path: '.data/audit.sqlite' });
     expect(config.secureCookies).toBe(false);
-    expect(config.browserMinVersions.safari).toBe(16);
+    expect(config.browserMinVersions).toEqual({ chrome: 140, edge: 140, firefox: 140, safari: 17 });
   });
 
   it('names every missing or bad variable at once', () => {
