@@ -1,7 +1,8 @@
 /** express-session's callback methods as promises. */
 import type { Request } from 'express';
+import { DomainError } from '../errors/domain-error';
 
-type SessionMethod = 'save' | 'regenerate' | 'destroy' | 'reload';
+type SessionMethod = 'save' | 'regenerate' | 'destroy';
 
 function call(req: Request, method: SessionMethod): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -15,7 +16,21 @@ export const saveSession = (req: Request) => call(req, 'save');
 export const regenerateSession = (req: Request) => call(req, 'regenerate');
 export const destroySession = (req: Request) => call(req, 'destroy');
 
-const reloadSession = (req: Request) => call(req, 'reload');
+/**
+ * The stored session, reloaded into the request. When it is gone — the professional logged out, or it expired,
+ * while this request was running — the request ends as unauthenticated (401), not as a server error.
+ */
+function reloadSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.sessionStore.get(req.sessionID, (error, stored) => {
+      if (error) return reject(error instanceof Error ? error : new Error('session store failure', { cause: error }));
+      if (!stored?.user)
+        return reject(new DomainError('not_authenticated', { detail: 'session ended during the request' }));
+      req.sessionStore.createSession(req, stored);
+      resolve();
+    });
+  });
+}
 const sessionLocks = new Map<string, Promise<void>>();
 
 /**
