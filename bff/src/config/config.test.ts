@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 
 const valid = {
+  NODE_ENV: 'development',
   PUBLIC_URL: 'http://localhost:3000',
   PSC_DISCOVERY_URL: 'http://localhost:4010/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
   PSC_ALLOW_HTTP: 'true',
@@ -75,5 +76,59 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, AUDIT_DATABASE_URL: 'mysql://x/y' })).toEqual([
       expect.stringMatching(/^AUDIT_DATABASE_URL/),
     ]);
+  });
+});
+
+describe('production', () => {
+  const strong = (seed: string) => `${seed}-9f8e7d6c5b4a3210fedcba9876543210abcdef01`;
+  const production = {
+    NODE_ENV: 'production',
+    PUBLIC_URL: 'https://sesali.sante.fr',
+    PSC_DISCOVERY_URL:
+      'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
+    PSC_CLIENT_ID: 'sesali-prod',
+    PSC_CLIENT_SECRET: strong('client'),
+    SESSION_SECRET: strong('session'),
+    SESSION_STORE: 'redis',
+    REDIS_URL: 'rediss://redis.internal:6380',
+    CONTACT_POINT_URL: 'https://ncp.sante.fr',
+    ASSERTION_KEY_FILE: '/run/secrets/assertion-key.pem',
+    AUDIT_HMAC_KEY: strong('audit'),
+    AUDIT_DATABASE_URL: 'postgres://sesali@db.internal/audit',
+    TRUST_PROXY: '1',
+  };
+
+  it('starts with safe settings', () => {
+    expect(problemsOf(production)).toEqual([]);
+  });
+
+  it.each([
+    ['PUBLIC_URL', { PUBLIC_URL: 'http://sesali.sante.fr' }],
+    ['PSC_DISCOVERY_URL', { PSC_DISCOVERY_URL: 'http://psc.example.fr/.well-known/x', PSC_ALLOW_HTTP: undefined }],
+    ['CONTACT_POINT_URL', { CONTACT_POINT_URL: 'http://ncp.sante.fr' }],
+    ['PSC_ALLOW_HTTP', { PSC_ALLOW_HTTP: 'true' }],
+    ['PSC_ACCEPTED_ACR', { PSC_ACCEPTED_ACR: 'none' }],
+    ['PSC_ACCEPTED_ACR', { PSC_ACCEPTED_ACR: 'eidas1,none' }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'a'.repeat(64) }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'abababababababababababababababab' }],
+    ['AUDIT_HMAC_KEY', { AUDIT_HMAC_KEY: '0123456789'.repeat(3) + '01' }],
+    ['REDIS_URL', { REDIS_URL: 'redis://redis.internal:6379' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
+    ['PSC_CLIENT_ID', { PSC_CLIENT_ID: 'sesali-dev' }],
+    ['CONTACT_POINT_URL', { CONTACT_POINT_URL: 'https://ncp.sesali.test' }],
+  ])('refuses an unsafe %s, naming it', (name, change) => {
+    const problems = problemsOf({ ...production, ...change });
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${name}: `))]));
+  });
+
+  it('allows loopback http:// and redis:// in an explicit QA mode only', () => {
+    const qa = {
+      ...production,
+      PUBLIC_URL: 'http://localhost:3000',
+      CONTACT_POINT_URL: 'http://127.0.0.1:8080',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    };
+    expect(problemsOf(qa).map((p) => p.split(':')[0])).toEqual(['PUBLIC_URL', 'CONTACT_POINT_URL']);
+    expect(problemsOf({ ...qa, SESALI_QA_MODE: 'true' })).toEqual([]);
   });
 });

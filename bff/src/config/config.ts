@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { productionProblems } from './production-safety';
 
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -98,11 +99,18 @@ const envSchema = z
     AUDIT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     /** Key of the HMAC that designates patients in the audit trail (national identifiers are never stored). */
     AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
+    /** A QA platform on one machine: loopback http:// URLs allowed in production. */
+    SESALI_QA_MODE: z.enum(['true', 'false']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.SESSION_STORE === 'redis' && !env.REDIS_URL) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required when SESSION_STORE=redis' });
     }
+    if (env.NODE_ENV === 'production')
+      for (const problem of productionProblems(env)) {
+        const [name = '(environment)', ...rest] = problem.split(': ');
+        ctx.addIssue({ code: 'custom', path: [name], message: rest.join(': ') });
+      }
     if (new URL(env.PSC_DISCOVERY_URL).protocol === 'http:' && !env.PSC_ALLOW_HTTP) {
       ctx.addIssue({
         code: 'custom',
