@@ -4,9 +4,9 @@ import { parseFhirPatientSummary } from '../documents/fhir/parse-fhir';
 import { CORPUS, corpusL3Documents } from '../documents/testing/corpus';
 import { readFixture } from '../documents/testing/fixtures';
 import { translateSummary } from '../documents/translate';
-import { MVC_PREFIX } from './catalogue';
 import { corpusCoverage, coverageReport } from './coverage-report';
 import { loadTerminology } from './load';
+import { PAGE_VALUE_SETS } from './page-value-sets';
 
 const { catalogue } = await loadTerminology();
 
@@ -29,45 +29,6 @@ describe('coverageReport', () => {
     expect(report.values).toBeGreaterThan(50);
   });
 });
-
-const mvc = (number: number): string => `${MVC_PREFIX}${number}`;
-
-// The value sets that shape the page: each must be entirely in French with the shipped catalogue alone.
-const PAGE_VALUE_SETS: Record<string, string> = {
-  [mvc(2)]: 'eHDSIDoseForm',
-  [mvc(9)]: 'eHDSIPregnancyInformation',
-  [mvc(11)]: 'eHDSIReactionAllergy',
-  [mvc(12)]: 'eHDSIRouteofAdministration',
-  [mvc(13)]: 'eHDSISeverity',
-  [mvc(14)]: 'eHDSISocialHistory',
-  [mvc(15)]: 'eHDSIStatusCode',
-  [mvc(16)]: 'eHDSIUnit',
-  [mvc(18)]: 'eHDSIAdverseEventType',
-  [mvc(20)]: 'eHDSIBloodGroup',
-  [mvc(26)]: 'eHDSISection',
-  [mvc(30)]: 'eHDSIResolutionOutcome',
-  [mvc(37)]: 'eHDSINullFlavor',
-  [mvc(39)]: 'eHDSIRoleClass',
-  [mvc(46)]: 'eHDSIDisplayLabel',
-  [mvc(47)]: 'eHDSIAbsentOrUnknownAllergy',
-  [mvc(48)]: 'eHDSIAbsentOrUnknownDevice',
-  [mvc(49)]: 'eHDSIAbsentOrUnknownMedication',
-  [mvc(50)]: 'eHDSIAbsentOrUnknownProblem',
-  [mvc(51)]: 'eHDSIAbsentOrUnknownProcedure',
-  [mvc(56)]: 'eHDSIQuantityUnit',
-  [mvc(57)]: 'eHDSICriticality',
-  [mvc(58)]: 'eHDSIAllergyCertainty',
-  [mvc(59)]: 'eHDSIAllergyStatus',
-  [mvc(60)]: 'eHDSICurrentPregnancyStatus',
-  [mvc(62)]: 'eHDSIOutcomeOfPregnancy',
-  [mvc(64)]: 'eHDSICertainty',
-  // The project's own: the HL7 and FHIR statuses, moods and intents, and contact role classes.
-  '2.25.68538609710554954479772118899481831104': 'SesaliActStatus',
-  '2.25.73918302111435523923680171934122680620': 'SesaliActMood',
-  '2.25.92251722811016728233456567377392169200': 'SesaliRoleClassContact',
-  '2.25.45365975578735586033194354352448375437': 'SesaliFhirStatus',
-  '2.25.57612010174180123280064949238804773363': 'SesaliFhirIntent',
-};
 
 describe('the shipped catalogue over the real corpus', () => {
   it.each(Object.entries(PAGE_VALUE_SETS))('value set %s (%s) is entirely in French', (oid, name) => {

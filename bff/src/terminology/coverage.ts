@@ -18,6 +18,7 @@ import { parseFhirPatientSummary } from '../documents/fhir/parse-fhir';
 import { translateSummary } from '../documents/translate';
 import { corpusCoverage, coverageReport, share, type CoverageReport, type LevelCounts } from './coverage-report';
 import { loadTerminology } from './load';
+import { PAGE_VALUE_SETS, pageValueSetsNotFrench } from './page-value-sets';
 
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 const TOP_CODES_PER_VALUE_SET = 8;
@@ -98,6 +99,11 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Total: ${total.documents} documents, ${total.values} coded values`);
   console.log(`  ${levelsLine(total.levels, total.values)}`);
   console.log(`  bare codes shown as a term: ${total.bareCodes}`);
+  const notFrench = pageValueSetsNotFrench(catalogue);
+  const pageSets = Object.keys(PAGE_VALUE_SETS).length;
+  console.log(`  value sets that shape the page entirely in French: ${pageSets - notFrench.length} of ${pageSets}`);
+  for (const { name, oid, missing } of notFrench)
+    console.log(`    ${name} (${oid}): ${missing} concepts without French`);
   console.log(
     `  medicinal product codes (named by the product's name, not translated; not in the shares): ${total.productCodes}`,
   );
