@@ -19,6 +19,8 @@ import { DomainError } from './errors/domain-error';
 import { errorMiddleware } from './http/errors';
 import { requestLog } from './http/logger';
 import { apiGuard } from './http/api-access';
+import { createRateLimits } from './http/rate-limits';
+import type { SendCommandFn } from 'rate-limit-redis';
 import { noStore, originCheck, requireJsonBody, securityHeaders } from './http/security';
 import { consentRouter } from './consent/routes';
 import { createConsentService } from './consent/consent-service';
@@ -46,6 +48,8 @@ export interface AppDependencies {
   sessionStore: session.Store;
   audit: AuditTrail;
   auditStore: AuditStore;
+  /** Redis for the rate limits' counters, shared by the instances (unset: counted in this process). */
+  rateLimitRedis?: SendCommandFn;
   logger: Logger;
 }
 
@@ -81,13 +85,14 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     cookie: sessionCookieOptions(config.secureCookies, config.session.idleMinutes),
   });
   const guards = createGuards(config, deps.audit);
+  const limits = createRateLimits(config.rateLimits, deps.rateLimitRedis);
 
   app.use(
     '/auth',
     noStore(),
     express.json({ limit: '1kb' }),
     sessions,
-    authRouter(config, deps.psc, deps.logger, deps.audit),
+    authRouter(config, deps.psc, deps.logger, deps.audit, limits.login),
   );
 
   const directory = createCountryDirectory(deps.contactPoint, deps.logger);
@@ -102,7 +107,7 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     apiGuard(guards),
     sessionRouter(createSessionService(audit)),
     noticesRouter(deps.notices),
-    searchRouter(createSearchService({ audit, directory, contactPoint, signer })),
+    searchRouter(createSearchService({ audit, directory, contactPoint, signer }), limits.search),
     consentRouter(createConsentService({ audit, directory, ttlMinutes: config.consentTtlMinutes })),
     summariesRouter(
       createSummaryService({

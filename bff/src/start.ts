@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { createPscClient } from './auth/psc-client';
 import { loadNotices } from './notices/notices';
 import { loadTerminology } from './terminology/load';
+import type { SendCommandFn } from 'rate-limit-redis';
 import { createAuditTrail } from './audit/audit-trail';
 import { openAuditStore } from './audit/open-audit-store';
 import type { Config } from './config/config';
@@ -47,6 +48,7 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
     contactPoint,
     notices: loadNotices(),
     sessionStore: sessionStore.store,
+    rateLimitRedis: sessionStore.redisCommand as SendCommandFn | undefined,
     audit,
     auditStore,
     logger,

@@ -100,6 +100,11 @@ export const errorCatalogue = {
     status: 503,
     message: 'Pro Santé Connect est momentanément indisponible. Réessayez dans quelques minutes.',
   },
+  too_many_requests: {
+    status: 429,
+    message:
+      'Trop de demandes en peu de temps : par sécurité, patientez quelques minutes avant de recommencer. Si vous n’êtes pas à l’origine de ces demandes, déconnectez-vous.',
+  },
   audit_unavailable: {
     status: 503,
     message:

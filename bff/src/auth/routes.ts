@@ -5,7 +5,7 @@
  * - POST /auth/logout    the SPA's logout (JSON): destroys the session, answers PSC's end-session URL
  * Failures redirect to an SPA page with a reason code; a failed callback leaves the existing session as it was.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import {
   appRoutes,
   evaluateAccess,
@@ -28,10 +28,16 @@ const PENDING_LOGIN_MAX_AGE_MS = 10 * 60 * 1000;
 const refusedPage = (reason: AnyRefusalReason) => `${appRoutes.accessRefused}?raison=${reason}`;
 const loginErrorPage = (reason: LoginErrorReason) => `${appRoutes.loginError}?raison=${reason}`;
 
-export function authRouter(config: Config, psc: PscClient, logger: Logger, audit: AuditTrail): Router {
+export function authRouter(
+  config: Config,
+  psc: PscClient,
+  logger: Logger,
+  audit: AuditTrail,
+  loginLimit?: RequestHandler,
+): Router {
   const router = Router();
 
-  router.get('/login', async (req: Request, res: Response) => {
+  router.get('/login', ...(loginLimit ? [loginLimit] : []), async (req: Request, res: Response) => {
     const touchMac = req.query[touchReportParam] === '1';
     const device = evaluateDevice(
       { userAgent: req.get('user-agent'), secChUaMobile: req.get('sec-ch-ua-mobile'), touchMac },

@@ -99,6 +99,10 @@ const envSchema = z
     AUDIT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     /** Key of the HMAC that designates patients in the audit trail (national identifiers are never stored). */
     AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
+    /** Abuse limits (several instances share them through Redis when SESSION_STORE=redis). */
+    RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+    RATE_LIMIT_SEARCH_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
     /** A QA platform on one machine: loopback http:// URLs allowed in production. */
     SESALI_QA_MODE: z.enum(['true', 'false']).optional(),
   })
@@ -153,6 +157,7 @@ export interface Config {
   terminologyDir: string | undefined;
   staticDir: string | undefined;
   audit: AuditConfig;
+  rateLimits: { searchPerMinute: number; searchPerHour: number; loginPerMinute: number };
 }
 
 export interface AuditConfig {
@@ -230,6 +235,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     consentTtlMinutes: env.CONSENT_TTL_MINUTES,
     terminologyDir: env.TERMINOLOGY_DIR,
     audit: auditConfigOf(env),
+    rateLimits: {
+      searchPerMinute: env.RATE_LIMIT_SEARCH_PER_MINUTE,
+      searchPerHour: env.RATE_LIMIT_SEARCH_PER_HOUR,
+      loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+    },
     staticDir: env.STATIC_DIR,
   };
 }

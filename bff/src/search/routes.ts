@@ -5,14 +5,14 @@
  * - POST /api/patients/search            identify the patient at the contact point; candidates behind refs
  * - GET  /api/patients/:ref              a candidate found in this session (confirmation page)
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { apiPaths, patientSearchRequestSchema } from '@sesali/shared';
 import { apiRoute } from '../http/api-access';
 import { parseInput } from '../http/parse';
 import { rememberPatients, requestContext, sessionPatient } from '../http/session-context';
 import { toCandidate, type SearchService } from './search-service';
 
-export function searchRouter(search: SearchService): Router {
+export function searchRouter(search: SearchService, limits: RequestHandler[] = []): Router {
   const router = Router();
 
   router.get(apiRoute(apiPaths.countries), async (_req, res) => {
@@ -23,7 +23,7 @@ export function searchRouter(search: SearchService): Router {
     res.json(await search.form(String(req.params.cc)));
   });
 
-  router.post(apiRoute(apiPaths.patientSearch), async (req, res) => {
+  router.post(apiRoute(apiPaths.patientSearch), ...limits, async (req, res) => {
     const request = parseInput(patientSearchRequestSchema, req.body);
     const found = await search.search(requestContext(req, res), request);
     const refs = await rememberPatients(req, found);

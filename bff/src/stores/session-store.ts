@@ -12,6 +12,8 @@ import { SqliteSessionStore } from './sqlite-session-store';
 
 export interface SessionStoreHandle {
   store: session.Store;
+  /** The Redis connection's command function, for the rate limits to share it (Redis store only). */
+  redisCommand?: (...args: string[]) => Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function openSessionStore(
     await client.connect();
     return {
       store: new RedisStore({ client, prefix: 'sesali:sess:', ttl: ttlMs / 1000 }),
+      redisCommand: (...args: string[]) => client.sendCommand(args),
       close: async () => {
         await client.close();
       },

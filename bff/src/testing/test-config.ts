@@ -25,6 +25,10 @@ export function testConfig(discoveryUrl: string, overrides: Record<string, strin
     AUDIT_HMAC_KEY: 'test-audit-hmac-key-0123456789abcdef',
     // The harness opens its own audit store; this directory is never written.
     DATA_DIR: '/nonexistent/sesali-test-data',
+    // Tests that are not about the limits must not meet them (the property tests search hundreds of times).
+    RATE_LIMIT_SEARCH_PER_MINUTE: '100000',
+    RATE_LIMIT_SEARCH_PER_HOUR: '1000000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     ...overrides,
   });
 }

@@ -10,10 +10,16 @@ export const loginErrorReasons = [
   'provider_error',
   'psc_unavailable',
   'audit_unavailable',
+  'too_many_attempts',
 ] as const;
 export type LoginErrorReason = (typeof loginErrorReasons)[number];
 
 export const loginErrorTexts: Readonly<Record<LoginErrorReason, { title: string; explanation: string }>> = {
+  too_many_attempts: {
+    title: 'Trop de tentatives de connexion',
+    explanation:
+      'De nombreuses connexions ont été lancées depuis ce poste en peu de temps. Par sécurité, patientez une minute avant de vous reconnecter.',
+  },
   audit_unavailable: {
     title: 'La connexion n’a pas pu être enregistrée',
     explanation:

@@ -7,10 +7,13 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { PatientEligibilityConditions } from '@/components/help/patient-eligibility';
+import type { ApiErrorCode } from '@sesali/shared';
 import { ApiClientError } from '@/lib/api-client';
 
-function titleOf(code: string): string {
+function titleOf(code: ApiErrorCode): string {
   switch (code) {
+    case 'too_many_requests':
+      return 'Trop de recherches en peu de temps';
     case 'patient_not_found':
       return 'Aucun patient trouvé';
     case 'patient_not_activated':
@@ -25,7 +28,28 @@ function titleOf(code: string): string {
     case 'contact_point_error':
     case 'contact_point_invalid_response':
       return 'Le pays du patient n’a pas pu répondre';
-    default:
+    case 'access_denied':
+    case 'assertion_rejected':
+    case 'audit_unavailable':
+    case 'consent_rejected':
+    case 'consent_required':
+    case 'device_not_allowed':
+    case 'document_patient_mismatch':
+    case 'document_too_large':
+    case 'document_unreadable':
+    case 'emergency_not_allowed':
+    case 'forbidden_origin':
+    case 'insufficient_rights':
+    case 'internal_error':
+    case 'invalid_response':
+    case 'network_error':
+    case 'not_authenticated':
+    case 'not_found':
+    case 'original_unavailable':
+    case 'psc_unavailable':
+    case 'situation_required':
+    case 'situation_unknown':
+    case 'unsupported_media_type':
       return 'La recherche n’a pas abouti';
   }
 }
