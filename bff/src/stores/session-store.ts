@@ -2,7 +2,7 @@
  * The session store: SQLite (embedded default, one instance) or Redis (several instances behind a load
  * balancer). Both expire sessions on their own; the store is closed with the app.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type session from 'express-session';
@@ -43,8 +43,16 @@ export async function openSessionStore(
     };
   }
   const path = config.store.path;
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Sessions hold patients' identities: readable by the service's user only (SQLite gives the WAL and
+    // shared-memory files the database file's mode).
+    if (!existsSync(path)) writeFileSync(path, '', { mode: 0o600 });
+    chmodSync(path, 0o600);
+  }
   const db = new Database(path);
+  // Deleted rows (a session ended, an older copy of a changed one) are overwritten with zeros, not left in free pages.
+  db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   const store = new SqliteSessionStore(db, ttlMs);
   return {

@@ -83,6 +83,9 @@ export class SqliteSessionStore extends session.Store {
   override destroy(sid: string, callback?: Callback): void {
     try {
       this.statements.destroy.run(sid);
+      // A session holds patients' identities: once it ends, nothing of it may stay readable on disk. With
+      // secure_delete the freed space is zeroed; the checkpoint empties the WAL, which still held old copies.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
       callback?.();
     } catch (error) {
       callback?.(error);
