@@ -6,23 +6,9 @@
  * that editing or deleting any event breaks the chain (`verifyChain`).
  */
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '@sesali/shared';
 
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'access_refused',
-  'situation_chosen',
-  'patient_search',
-  'identity_confirmed',
-  'consent_attested',
-  'summary_viewed',
-  'original_viewed',
-  'document_refused',
-  'member_state_error',
-  'logout',
-  'session_expired',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type { AuditAction } from '@sesali/shared';
 
 export type AuditOutcome = 'success' | 'refused' | 'failure';
 
