@@ -13,13 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IMPORT_MANIFEST, importTerminology, runTerminologyImport, TerminologyImportUsageError } from './import';
 import { loadTerminology } from './load';
-
-const valueSet = (oid: string, concepts: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<ValueSet oid="${oid}" name="Test">${concepts}</ValueSet>`;
-const concept = (code: string, codeSystem: string, designations: Record<string, string>) =>
-  `<concept codeSystem="${codeSystem}" codeSystemName="Test" code="${code}">${Object.entries(designations)
-    .map(([lang, text]) => `<designation lang="${lang}">${text}</designation>`)
-    .join('')}</concept>`;
+import { ltrConcept as concept, ltrValueSet as valueSet } from '../testing/ltr-xml';
 
 const SNOMED = '2.16.840.1.113883.6.96';
 const ATC = '2.16.840.1.113883.6.73';

@@ -6,12 +6,8 @@ import { z } from 'zod';
 
 export const HISTORY_PAGE_SIZE = 20;
 
-/** Every kind of event the audit trail records (the BFF's audit module writes them). */
-export const auditActions = [
-  'login',
-  'login_failed',
-  'access_refused',
-  'situation_chosen',
+/** The events about patients: what a professional's own history shows. */
+const patientActions = [
   'patient_search',
   'identity_confirmed',
   'consent_attested',
@@ -19,23 +15,21 @@ export const auditActions = [
   'original_viewed',
   'document_refused',
   'member_state_error',
+] as const;
+
+/** Every kind of event the audit trail records (the BFF's audit module writes them). */
+export const auditActions = [
+  'login',
+  'login_failed',
+  'access_refused',
+  'situation_chosen',
+  ...patientActions,
   'logout',
   'session_expired',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-/** The events a professional's own history shows: what they did about patients. */
-export const historyActionSchema = z
-  .enum(auditActions)
-  .extract([
-    'patient_search',
-    'identity_confirmed',
-    'consent_attested',
-    'summary_viewed',
-    'original_viewed',
-    'document_refused',
-    'member_state_error',
-  ]);
+export const historyActionSchema = z.enum(patientActions);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 
 export const historyQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
