@@ -64,7 +64,45 @@ async function logIn(persona: string) {
   return { agent, callback, location: done.headers.location as string };
 }
 
+const storedSessions = () =>
+  new Promise<number>((resolve, reject) =>
+    store.store.length!((error, n) => (error ? reject(error as Error) : resolve(n ?? 0))),
+  );
+
 describe('login with Pro Santé Connect', () => {
+  it('stores nothing on the server before the callback: 150 logins started leave no session row', async () => {
+    const before = await storedSessions();
+    for (let i = 0; i < 150; i += 1) await browser().get('/auth/login').expect(303);
+    expect(await storedSessions()).toBe(before);
+  });
+
+  it('refuses a callback whose login cookie was altered or sealed with another secret', async () => {
+    const agent = browser();
+    const first = await agent.get('/auth/login').expect(303);
+    const callback = await loginAtSimulator(first.headers.location as string, { persona: 'medecin-generaliste' });
+    const sealed = /^sesali\.login=([^;]+)/.exec(String(first.headers['set-cookie']))?.[1] ?? '';
+    const altered = `${sealed.slice(0, -3)}${sealed.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    const tampered = await browser()
+      .set('Cookie', `sesali.login=${altered}`)
+      .get(`${callback.pathname}${callback.search}`)
+      .expect(303);
+    expect(tampered.headers.location).toBe('/erreur-connexion?raison=state_mismatch');
+
+    const otherSecret = createApp(
+      { ...config, session: { ...config.session, secret: 'another-secret-of-at-least-32-characters!!' } },
+      await testDependencies(config, store.store),
+    );
+    const foreign = await request(otherSecret)
+      .get(`${callback.pathname}${callback.search}`)
+      .set('User-Agent', CHROME_UA)
+      .set('Cookie', `sesali.login=${sealed}`)
+      .expect(303);
+    expect(foreign.headers.location).toBe('/erreur-connexion?raison=state_mismatch');
+    // The genuine cookie still completes the login.
+    const done = await agent.get(`${callback.pathname}${callback.search}`).expect(303);
+    expect(done.headers.location).toBe('/');
+  });
+
   it('asks PSC for a code with PKCE S256, state, nonce, scope_all and eidas1', async () => {
     const url = await startLogin(browser());
     const params = url.searchParams;
@@ -81,12 +119,18 @@ describe('login with Pro Santé Connect', () => {
   it('logs a persona in, answers who it is, and regenerates the session id at the callback', async () => {
     const agent = browser();
     const first = await agent.get('/auth/login').expect(303);
-    const cookieBefore = String(first.headers['set-cookie']);
+    // The login in progress is in its own encrypted cookie; no session exists before the callback.
+    const cookiesBefore = first.headers['set-cookie'] as unknown as string[];
+    expect(cookiesBefore).toHaveLength(1);
+    expect(cookiesBefore[0]).toMatch(
+      /^sesali\.login=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Max-Age=600; .*HttpOnly.*SameSite=Lax/,
+    );
     const callback = await loginAtSimulator(first.headers.location as string, { persona: 'medecin-generaliste' });
     const done = await agent.get(`${callback.pathname}${callback.search}`).expect(303);
     expect(done.headers.location).toBe('/');
-    expect(String(done.headers['set-cookie'])).not.toBe(cookieBefore);
-    expect(String(done.headers['set-cookie'])).toMatch(/sesali\.sid=.*HttpOnly.*SameSite=Lax/);
+    const cookiesAfter = String(done.headers['set-cookie']);
+    expect(cookiesAfter).toMatch(/sesali\.sid=.*HttpOnly.*SameSite=Lax/);
+    expect(cookiesAfter).toMatch(/sesali\.login=;.*Expires=Thu, 01 Jan 1970/);
 
     const session = await agent.get('/api/session').expect(200);
     expect(session.headers['cache-control']).toBe('no-store');

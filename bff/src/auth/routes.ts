@@ -4,6 +4,7 @@
  * - GET  /auth/callback  PSC's redirect: checks, code exchange, userinfo, access decision, new session
  * - POST /auth/logout    the SPA's logout (JSON): destroys the session, answers PSC's end-session URL
  * Failures redirect to an SPA page with a reason code; a failed callback leaves the existing session as it was.
+ * A login in progress lives in an encrypted cookie (login-state.ts): nothing is stored before the callback.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import {
@@ -20,10 +21,9 @@ import { actorOf, type AuditTrail } from '../audit/audit-trail';
 import { sessionCookieName } from '../http/cookies';
 import { requestIdOf } from '../http/logger';
 import { destroySession, regenerateSession, saveSession } from '../http/session-ops';
+import { LOGIN_STATE_MAX_AGE_MS, loginStateCookie } from './login-state';
 import { LoginFailure, type PscClient } from './psc-client';
 import { toSessionUser } from './session-user';
-
-const PENDING_LOGIN_MAX_AGE_MS = 10 * 60 * 1000;
 
 const refusedPage = (reason: AnyRefusalReason) => `${appRoutes.accessRefused}?raison=${reason}`;
 const loginErrorPage = (reason: LoginErrorReason) => `${appRoutes.loginError}?raison=${reason}`;
@@ -36,6 +36,7 @@ export function authRouter(
   loginLimit?: RequestHandler,
 ): Router {
   const router = Router();
+  const loginState = loginStateCookie({ secret: config.session.secret, secure: config.secureCookies });
 
   router.get('/login', ...(loginLimit ? [loginLimit] : []), async (req: Request, res: Response) => {
     const touchMac = req.query[touchReportParam] === '1';
@@ -57,14 +58,13 @@ export function authRouter(
     }
     try {
       const login = await psc.startLogin();
-      req.session.pendingLogin = {
+      await loginState.save(res, {
         state: login.state,
         nonce: login.nonce,
         codeVerifier: login.codeVerifier,
         startedAt: Date.now(),
         touchMac,
-      };
-      await saveSession(req);
+      });
       res.redirect(303, login.url.href);
     } catch (error) {
       if (!(error instanceof LoginFailure)) throw error;
@@ -74,11 +74,9 @@ export function authRouter(
   });
 
   router.get('/callback', async (req: Request, res: Response) => {
-    const pending = req.session.pendingLogin;
+    const pending = await loginState.read(req);
     const state = typeof req.query.state === 'string' ? req.query.state : undefined;
-    const stateMatches =
-      pending !== undefined && state === pending.state && Date.now() - pending.startedAt < PENDING_LOGIN_MAX_AGE_MS;
-    if (!stateMatches) {
+    if (pending === undefined || state !== pending.state || Date.now() - pending.startedAt >= LOGIN_STATE_MAX_AGE_MS) {
       // A stale, replayed or forged callback: say so, and leave the session (and any login in progress) alone.
       logger.info({ event: 'login_failed', reason: 'state_mismatch' }, 'callback without a matching login');
       await audit.recordOrLog({
@@ -90,7 +88,8 @@ export function authRouter(
       res.redirect(303, loginErrorPage('state_mismatch'));
       return;
     }
-    delete req.session.pendingLogin;
+    // This login is consumed, whatever its outcome: the cookie cannot be replayed.
+    loginState.clear(res);
 
     if (typeof req.query.error === 'string') {
       const denied = req.query.error === 'access_denied';
@@ -108,7 +107,6 @@ export function authRouter(
         outcome: denied ? 'refused' : 'failure',
         reason: denied ? 'card_refused' : 'provider_error',
       });
-      await saveSession(req);
       res.redirect(303, denied ? refusedPage('card_refused') : loginErrorPage('provider_error'));
       return;
     }
@@ -125,7 +123,6 @@ export function authRouter(
         outcome: 'failure',
         reason: error.reason,
       });
-      await saveSession(req);
       res.redirect(303, loginErrorPage(error.reason));
       return;
     }
@@ -143,7 +140,6 @@ export function authRouter(
         details: { authMode: user.authMode, acr: completed.acr ?? null, situations: access.situations.length },
       });
     } catch {
-      await saveSession(req);
       res.redirect(303, loginErrorPage('audit_unavailable'));
       return;
     }

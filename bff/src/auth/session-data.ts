@@ -1,7 +1,7 @@
 /** What the server-side session holds. The browser only has the session cookie. */
 import type { AccessDecision } from '@sesali/shared';
 
-/** An OIDC login in progress: fresh for every redirect to PSC, consumed by the callback. */
+/** An OIDC login in progress: fresh for every redirect to PSC, consumed by the callback (login-state.ts). */
 export interface PendingLogin {
   state: string;
   nonce: string;
@@ -27,7 +27,6 @@ export interface SessionUser {
 
 declare module 'express-session' {
   interface SessionData {
-    pendingLogin?: PendingLogin;
     user?: SessionUser;
   }
 }

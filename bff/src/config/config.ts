@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { productionProblems } from './production-safety';
+import { isLoopback, productionProblems } from './production-safety';
 
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -38,6 +38,12 @@ const envSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin),
     TRUST_PROXY: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+    /** Bearer token opening GET /metrics; unset: /metrics answers 404 (docs/observability.md). */
+    METRICS_TOKEN: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .regex(/^[\x21-\x7e]+$/, 'printable ASCII characters only, no spaces')
+      .optional(),
 
     PSC_DISCOVERY_URL: z.url({ protocol: /^https?$/ }),
     PSC_CLIENT_ID: z.string().min(1),
@@ -52,6 +58,18 @@ const envSchema = z
       .transform((v) => v.split(',').map((s) => s.trim())),
 
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    /**
+     * Keys encrypting sessions at rest (32 bytes, hex), comma-separated: the first encrypts, all decrypt (a
+     * rotation). Unset: a key derived from SESSION_SECRET.
+     */
+    SESSION_ENCRYPTION_KEY: z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]{64}(,[0-9a-fA-F]{64})*$/,
+        'expected 64 hex characters (32 bytes), comma-separated for a rotation',
+      )
+      .transform((v) => v.split(',').map((hex) => Buffer.from(hex, 'hex')))
+      .optional(),
     SESSION_STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
     SESSION_SQLITE_PATH: z.string().min(1).default('.data/sessions.sqlite'),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -115,7 +133,7 @@ const envSchema = z
         const [name = '(environment)', ...rest] = problem.split(': ');
         ctx.addIssue({ code: 'custom', path: [name], message: rest.join(': ') });
       }
-    if (new URL(env.PSC_DISCOVERY_URL).protocol === 'http:' && !env.PSC_ALLOW_HTTP) {
+    if (new URL(env.PSC_DISCOVERY_URL).protocol === 'http:' && !pscHttpAllowed(env)) {
       ctx.addIssue({
         code: 'custom',
         path: ['PSC_DISCOVERY_URL'],
@@ -126,6 +144,14 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
+/**
+ * Plain-HTTP PSC: with PSC_ALLOW_HTTP (development, refused in production), or on a QA platform's loopback
+ * simulator (SESALI_QA_MODE=true), where production mode runs against the simulators.
+ */
+function pscHttpAllowed(env: Pick<Env, 'PSC_ALLOW_HTTP' | 'SESALI_QA_MODE' | 'PSC_DISCOVERY_URL'>): boolean {
+  return env.PSC_ALLOW_HTTP || (env.SESALI_QA_MODE === 'true' && isLoopback(new URL(env.PSC_DISCOVERY_URL)));
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   host: string;
@@ -134,6 +160,8 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: string | undefined;
   logLevel: Env['LOG_LEVEL'];
+  /** Opens GET /metrics when set (Authorization: Bearer). */
+  metricsToken: string | undefined;
   psc: {
     discoveryUrl: string;
     clientId: string;
@@ -146,6 +174,8 @@ export interface Config {
   };
   session: {
     secret: string;
+    /** Keys of the sessions' encryption at rest; unset: derived from the secret (stores/session-cipher.ts). */
+    encryptionKeys?: Buffer[];
     store: { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string };
     idleMinutes: number;
     maxHours: number;
@@ -210,7 +240,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       discoveryUrl: env.PSC_DISCOVERY_URL,
       clientId: env.PSC_CLIENT_ID,
       clientSecret: env.PSC_CLIENT_SECRET,
-      allowHttp: env.PSC_ALLOW_HTTP,
+      allowHttp: pscHttpAllowed(env),
       timeoutMs: env.PSC_TIMEOUT_MS,
       acceptedAcr: env.PSC_ACCEPTED_ACR,
       redirectUri: `${env.PUBLIC_URL}/auth/callback`,
@@ -218,6 +248,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     },
     session: {
       secret: env.SESSION_SECRET,
+      encryptionKeys: env.SESSION_ENCRYPTION_KEY,
       store:
         env.SESSION_STORE === 'redis' && env.REDIS_URL
           ? { kind: 'redis', url: env.REDIS_URL }
@@ -241,5 +272,6 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
     },
     staticDir: env.STATIC_DIR,
+    metricsToken: env.METRICS_TOKEN,
   };
 }

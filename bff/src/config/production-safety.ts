@@ -7,7 +7,7 @@
 import type { Env } from './config';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-const isLoopback = (url: URL): boolean => LOOPBACK.has(url.hostname) || url.hostname.endsWith('.localhost');
+export const isLoopback = (url: URL): boolean => LOOPBACK.has(url.hostname) || url.hostname.endsWith('.localhost');
 
 /** Estimated entropy of a secret, in bits: its length times log2 of the distinct characters it uses. */
 export function estimatedEntropyBits(secret: string): number {
@@ -42,8 +42,9 @@ export function productionProblems(env: Env & { SESALI_QA_MODE?: string }): stri
   else if (env.PSC_ACCEPTED_ACR.some((acr) => !/^eidas[1-3]$/.test(acr)))
     problems.push('PSC_ACCEPTED_ACR: lists a value that is not an eIDAS level');
 
-  for (const name of ['SESSION_SECRET', 'AUDIT_HMAC_KEY', 'PSC_CLIENT_SECRET'] as const) {
+  for (const name of ['SESSION_SECRET', 'AUDIT_HMAC_KEY', 'PSC_CLIENT_SECRET', 'METRICS_TOKEN'] as const) {
     const secret = env[name];
+    if (secret === undefined) continue;
     if (new Set(secret).size < MIN_DISTINCT_CHARACTERS || estimatedEntropyBits(secret) < MIN_SECRET_BITS)
       problems.push(`${name}: too predictable (use at least 32 random bytes, e.g. \`openssl rand -hex 32\`)`);
   }

@@ -3,11 +3,11 @@
  * once at start: a missing or invalid file stops the BFF with its path, as a bad configuration would.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { shippedPath } from '../paths';
 import { join } from 'node:path';
 import { euLanguages, noticeSchema, type EuLanguage, type Notice } from '@sesali/shared';
 
-export const shippedNoticesDir = fileURLToPath(new URL('../../notices', import.meta.url));
+export const shippedNoticesDir = shippedPath('notices');
 
 export class NoticeError extends Error {}
 

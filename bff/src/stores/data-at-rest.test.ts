@@ -1,36 +1,46 @@
 /**
- * Patient data at rest in the embedded session store: after logout, nothing of the patient the session found
- * and consulted can be read anywhere in the store's files (database, WAL, shared memory), and the files are
- * readable by the service's user only.
+ * Patient data at rest in the embedded session store: while a session lives its patients cannot be read in the
+ * store's files (encrypted); after logout nothing of them is left anywhere (database, WAL, shared memory), even
+ * unencrypted; and the files are readable by the service's user only.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type session from 'express-session';
 import { startHarness, type Harness } from '../testing/harness';
 import { consentedRef, shippedPatient } from '../testing/shipped-patients';
+import { openSessionDatabase } from './session-store';
+import { SqliteSessionStore } from './sqlite-session-store';
 
 let directory: string;
 let harness: Harness;
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'sesali-rest-'));
-  harness = await startHarness({ env: { SESSION_SQLITE_PATH: join(directory, 'sessions.sqlite') } });
+  harness = await startHarness({ env: { SESSION_SQLITE_PATH: join(directory, 'live', 'sessions.sqlite') } });
 });
 afterAll(async () => {
   await harness.close();
   rmSync(directory, { recursive: true, force: true });
 });
 
-/** Every file of the store's folder, as bytes. */
-const storeFiles = () =>
-  readdirSync(directory).map((name) => ({
+/** Every file of a store's folder, as bytes. */
+const storeFiles = (folder: string) =>
+  readdirSync(folder).map((name) => ({
     name,
-    bytes: readFileSync(join(directory, name)),
-    mode: statSync(join(directory, name)).mode & 0o777,
+    bytes: readFileSync(join(folder, name)),
+    mode: statSync(join(folder, name)).mode & 0o777,
   }));
 
+const expectNoneOf = (folder: string, secrets: string[]) => {
+  for (const { name, bytes } of storeFiles(folder))
+    for (const secret of secrets)
+      expect({ name, secret, found: bytes.includes(secret) }).toEqual({ name, secret, found: false });
+};
+
 describe('session store at rest', () => {
-  it('keeps nothing of the patient readable after logout, in files only the service can read', async () => {
+  it('keeps the patient unreadable in the files while the session lives, and nothing of it after logout', async () => {
+    const live = join(directory, 'live');
     const patient = shippedPatient('PT', 'complete');
     const secrets = [
       patient.identifiers[0]?.extension ?? '?',
@@ -42,14 +52,30 @@ describe('session store at rest', () => {
     const ref = await consentedRef(doctor, 'PT', 'complete', 'pt');
     await doctor.get(`/api/patients/${ref}/summary`).expect(200);
 
-    // While the session lives, the patient is in it: the check below can see it.
-    const during = storeFiles();
-    expect(during.some(({ bytes }) => bytes.includes('Monteiro'))).toBe(true);
-    for (const { name, mode } of during) expect({ name, mode: mode.toString(8) }).toEqual({ name, mode: '600' });
+    // The session holds the patient, but the store's files show none of it, nor the professional, nor the ID token.
+    const files = storeFiles(live);
+    expect(files.length).toBeGreaterThan(0);
+    for (const { name, mode } of files) expect({ name, mode: mode.toString(8) }).toEqual({ name, mode: '600' });
+    expectNoneOf(live, [...secrets, 'MARTIN', 'eyJ']);
 
     await doctor.post('/auth/logout').expect(200);
-    for (const { name, bytes } of storeFiles())
-      for (const secret of secrets)
-        expect({ name, secret, found: bytes.includes(secret) }).toEqual({ name, secret, found: false });
+    expectNoneOf(live, secrets);
+  });
+
+  it('leaves nothing of an ended session in the files even without encryption (secure_delete, WAL emptied)', async () => {
+    const folder = join(directory, 'plain');
+    // The service's database settings, with plain JSON rows: the deletion alone must erase them.
+    const plain = new SqliteSessionStore(openSessionDatabase(join(folder, 'sessions.sqlite')), 30 * 60 * 1000);
+    const marker = 'Marker-Patient-Zyxwv';
+    const call = (fn: (cb: (error?: unknown) => void) => void) =>
+      new Promise<void>((resolve, reject) =>
+        fn((error) => (error ? reject(error instanceof Error ? error : new Error('store failure')) : resolve())),
+      );
+    const data = { cookie: { originalMaxAge: null }, user: { familyName: marker } } as unknown as session.SessionData;
+    await call((cb) => plain.set('s1', data, cb));
+    expect(storeFiles(folder).some(({ bytes }) => bytes.includes(marker))).toBe(true);
+    await call((cb) => plain.destroy('s1', cb));
+    expectNoneOf(folder, [marker]);
+    plain.close();
   });
 });

@@ -36,7 +36,11 @@ const sample = (expiresInMs: number | null, now = Date.now()) =>
 
 const read = (store: session.Store, sid: string) => call<session.SessionData | null>((cb) => store.get(sid, cb));
 
-function storeContract(name: string, open: () => Promise<SessionStoreHandle>) {
+function storeContract(
+  name: string,
+  open: () => Promise<SessionStoreHandle>,
+  raw: (sid: string) => Promise<string | undefined>,
+) {
   describe(name, () => {
     let handle: SessionStoreHandle;
     beforeAll(async () => {
@@ -55,27 +59,60 @@ function storeContract(name: string, open: () => Promise<SessionStoreHandle>) {
       await call((cb) => store.destroy(sid, cb));
       expect(await read(store, sid)).toBeFalsy();
     });
+
+    it('keeps the session encrypted: the stored value shows nothing of it', async () => {
+      const sid = `sid-${name}-enc-${Date.now()}`;
+      await call((cb) => handle.store.set(sid, sample(60_000), cb));
+      const value = await raw(sid);
+      expect(value).toMatch(/^enc1\.[0-9a-f]{8}\.[\w-]+$/);
+      expect(value).not.toContain('MARTIN');
+      expect(await read(handle.store, sid)).toMatchObject({ user: { familyName: 'MARTIN' } });
+      await call((cb) => handle.store.destroy(sid, cb));
+    });
   });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sesali-sessions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-storeContract('sqlite', () =>
-  openSessionStore({
-    secret: 'x',
-    store: { kind: 'sqlite', path: join(dir, 's.sqlite') },
-    idleMinutes: IDLE_MINUTES,
-    maxHours: 12,
-  }),
+storeContract(
+  'sqlite',
+  () =>
+    openSessionStore({
+      secret: 'x',
+      store: { kind: 'sqlite', path: join(dir, 's.sqlite') },
+      idleMinutes: IDLE_MINUTES,
+      maxHours: 12,
+    }),
+  (sid) => {
+    const db = new Database(join(dir, 's.sqlite'), { readonly: true });
+    try {
+      return Promise.resolve(
+        db.prepare<[string], { sess: string }>('SELECT sess FROM sessions WHERE sid = ?').get(sid)?.sess,
+      );
+    } finally {
+      db.close();
+    }
+  },
 );
-storeContract('redis', () =>
-  openSessionStore({
-    secret: 'x',
-    store: { kind: 'redis', url: REDIS_URL },
-    idleMinutes: IDLE_MINUTES,
-    maxHours: 12,
-  }),
+storeContract(
+  'redis',
+  () =>
+    openSessionStore({
+      secret: 'x',
+      store: { kind: 'redis', url: REDIS_URL },
+      idleMinutes: IDLE_MINUTES,
+      maxHours: 12,
+    }),
+  async (sid) => {
+    const client = createClient({ url: REDIS_URL });
+    await client.connect();
+    try {
+      return (await client.get(`${REDIS_PREFIX}${sid}`)) ?? undefined;
+    } finally {
+      await client.close();
+    }
+  },
 );
 
 describe('sqlite expiry, on an injected clock', () => {

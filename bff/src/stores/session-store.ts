@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type session from 'express-session';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { sessionKeys, sessionSerializer } from './session-cipher';
 import { SqliteSessionStore } from './sqlite-session-store';
 
 export interface SessionStoreHandle {
@@ -22,6 +23,8 @@ export async function openSessionStore(
   logger?: Pick<Logger, 'warn'>,
 ): Promise<SessionStoreHandle> {
   const ttlMs = config.idleMinutes * 60 * 1000;
+  // Sessions hold patients' identities and the ID token: encrypted in either store.
+  const serializer = sessionSerializer(sessionKeys(config));
   if (config.store.kind === 'redis') {
     const { RedisStore } = await import('connect-redis');
     const { createClient } = await import('redis');
@@ -35,14 +38,31 @@ export async function openSessionStore(
     });
     await client.connect();
     return {
-      store: new RedisStore({ client, prefix: 'sesali:sess:', ttl: ttlMs / 1000 }),
+      store: new RedisStore({
+        client,
+        prefix: 'sesali:sess:',
+        ttl: ttlMs / 1000,
+        serializer: serializer as ConstructorParameters<typeof RedisStore>[0]['serializer'],
+      }),
       redisCommand: (...args: string[]) => client.sendCommand(args),
       close: async () => {
         await client.close();
       },
     };
   }
-  const path = config.store.path;
+  const db = openSessionDatabase(config.store.path);
+  const store = new SqliteSessionStore(db, ttlMs, { serializer });
+  return {
+    store,
+    close: () => {
+      store.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The SQLite database of sessions, with the settings that keep ended sessions unreadable on disk. */
+export function openSessionDatabase(path: string): Database.Database {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // Sessions hold patients' identities: readable by the service's user only (SQLite gives the WAL and
@@ -54,12 +74,5 @@ export async function openSessionStore(
   // Deleted rows (a session ended, an older copy of a changed one) are overwritten with zeros, not left in free pages.
   db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
-  const store = new SqliteSessionStore(db, ttlMs);
-  return {
-    store,
-    close: () => {
-      store.close();
-      return Promise.resolve();
-    },
-  };
+  return db;
 }

@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import session from 'express-session';
+import type { SessionSerializer } from './session-cipher';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
@@ -13,20 +14,29 @@ export interface SqliteSessionStoreOptions {
   sweepIntervalMs?: number;
   /** The clock expiry and purge read, in epoch milliseconds: injected so tests need not wait for expiry. */
   now?: () => number;
+  /** How sessions are written to rows (encrypted in the service; plain JSON when unset). */
+  serializer?: SessionSerializer;
 }
+
+const plainJson: SessionSerializer = {
+  stringify: (sess) => JSON.stringify(sess),
+  parse: (value) => JSON.parse(value) as session.SessionData,
+};
 
 export class SqliteSessionStore extends session.Store {
   private readonly statements;
   private readonly sweeper: NodeJS.Timeout;
   private readonly now: () => number;
+  private readonly serializer: SessionSerializer;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly defaultTtlMs: number,
-    { sweepIntervalMs = 10 * 60 * 1000, now = Date.now }: SqliteSessionStoreOptions = {},
+    { sweepIntervalMs = 10 * 60 * 1000, now = Date.now, serializer = plainJson }: SqliteSessionStoreOptions = {},
   ) {
     super();
     this.now = now;
+    this.serializer = serializer;
     db.exec(`CREATE TABLE IF NOT EXISTS sessions (
       sid TEXT PRIMARY KEY NOT NULL,
       sess TEXT NOT NULL,
@@ -56,7 +66,7 @@ export class SqliteSessionStore extends session.Store {
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
     try {
       const row = this.statements.get.get(sid, this.now());
-      callback(undefined, row ? (JSON.parse(row.sess) as session.SessionData) : null);
+      callback(undefined, row ? this.serializer.parse(row.sess) : null);
     } catch (error) {
       callback(error);
     }
@@ -64,7 +74,7 @@ export class SqliteSessionStore extends session.Store {
 
   override set(sid: string, sess: session.SessionData, callback?: Callback): void {
     try {
-      this.statements.set.run(sid, JSON.stringify(sess), this.expiry(sess));
+      this.statements.set.run(sid, this.serializer.stringify(sess), this.expiry(sess));
       callback?.();
     } catch (error) {
       callback?.(error);

@@ -9,13 +9,13 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { shippedPath } from '../paths';
 import type { DesignationSource } from '@sesali/shared';
 import { TerminologyCatalogue } from './catalogue';
 import { readLtrFile } from './ltr';
 import { MVC_COMPACT_FILE, readCompactMvc } from './mvc-compact';
 
-export const SHIPPED_FRENCH_DIRECTORY = fileURLToPath(new URL('../../terminology/fr/', import.meta.url));
+export const SHIPPED_FRENCH_DIRECTORY = shippedPath('terminology', 'fr');
 /** Largest LTR file read (the loader and the import command share it). */
 export const MAX_LTR_FILE_BYTES = 64 * 1024 * 1024;
 

@@ -8,13 +8,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { shippedPath } from '../paths';
 import { z } from 'zod';
 import type { LtrValueSet } from './catalogue';
 import { readLtrFile } from './ltr';
 
-export const MVC_XML_DIRECTORY = fileURLToPath(new URL('../../terminology/mvc/', import.meta.url));
-export const MVC_COMPACT_FILE = fileURLToPath(new URL('../../terminology/mvc.json', import.meta.url));
+export const MVC_XML_DIRECTORY = shippedPath('terminology', 'mvc');
+export const MVC_COMPACT_FILE = shippedPath('terminology', 'mvc.json');
 const FORMAT = 'sesali-mvc-compact/1';
 
 const compactSchema = z.object({

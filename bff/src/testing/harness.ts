@@ -7,6 +7,8 @@ import { createLocalJWKSet } from 'jose';
 import { setupServer, type SetupServer } from 'msw/node';
 import request from 'supertest';
 import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type session from 'express-session';
 import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
 import { createFixtureStore, memberStateHandlers } from '@sesali/mocks/member-states';
 import { startPscSimulator } from '@sesali/mocks/psc';
@@ -26,6 +28,8 @@ export interface Harness {
   config: Config;
   /** The audit trail's store (SQLite in memory unless the test gives one). */
   auditStore: AuditStore;
+  /** The session store the app uses (encrypted at rest). */
+  sessionStore: session.Store;
   /** The simulated member states (MSW): a test may add handlers (an outage) and reset them. */
   memberStates: SetupServer;
   browser(): Agent;
@@ -36,7 +40,7 @@ export interface Harness {
 const LOCAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export async function startHarness(
-  options: { fixtureDirs?: string[]; env?: Record<string, string>; auditStore?: AuditStore } = {},
+  options: { fixtureDirs?: string[]; env?: Record<string, string>; auditStore?: AuditStore; logger?: Logger } = {},
 ): Promise<Harness> {
   const psc = await startPscSimulator({
     port: 0,
@@ -52,6 +56,7 @@ export async function startHarness(
   const store = await openSessionStore(config.session);
   const auditStore = options.auditStore ?? openSqliteAuditStore(':memory:');
   const deps = await testDependencies(config, store.store, auditStore);
+  if (options.logger) deps.logger = options.logger;
   const fixtures = createFixtureStore(options.fixtureDirs ?? [shippedFixturesDir]);
   const memberStates = setupServer(
     ...memberStateHandlers({
@@ -75,6 +80,7 @@ export async function startHarness(
     config,
     memberStates,
     auditStore,
+    sessionStore: store.store,
     browser,
     async loggedIn(persona) {
       const agent = browser();
