@@ -110,6 +110,11 @@ export const errorCatalogue = {
     message:
       'Le journal de traçabilité est momentanément indisponible : par sécurité, aucune donnée du patient n’est transmise. Réessayez dans quelques minutes.',
   },
+  session_store_unavailable: {
+    status: 503,
+    message:
+      'Le service est momentanément indisponible (sessions). Réessayez dans quelques instants ; il pourra vous être demandé de vous reconnecter.',
+  },
   internal_error: {
     status: 500,
     message: 'Une erreur inattendue est survenue. Réessayez ; si le problème persiste, contactez le support.',

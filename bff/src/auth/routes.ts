@@ -143,9 +143,16 @@ export function authRouter(
       res.redirect(303, loginErrorPage('audit_unavailable'));
       return;
     }
-    await regenerateSession(req);
-    req.session.user = user;
-    await saveSession(req);
+    try {
+      await regenerateSession(req);
+      req.session.user = user;
+      await saveSession(req);
+    } catch (error) {
+      // The session store failed (Redis restarting): say so on the login error page, not as a server error.
+      logger.error({ event: 'login_failed', reason: 'session_unavailable', err: error }, 'session store failed');
+      res.redirect(303, loginErrorPage('session_unavailable'));
+      return;
+    }
     if (access.decision === 'deny') {
       logger.info({ event: 'access_refused', reason: access.reason, stage: 'callback' }, 'access refused');
       res.redirect(303, refusedPage(access.reason));

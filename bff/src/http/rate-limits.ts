@@ -10,6 +10,7 @@ import { RedisStore, type SendCommandFn } from 'rate-limit-redis';
 import { appRoutes } from '@sesali/shared';
 import type { Config } from '../config/config';
 import { DomainError } from '../errors/domain-error';
+import { storeFailuresAsUnavailable } from './store-failures';
 
 export interface RateLimits {
   search: RequestHandler[];
@@ -25,6 +26,7 @@ export function createRateLimits(settings: Config['rateLimits'], redis?: SendCom
     (_req, _res, next) =>
       next(new DomainError('too_many_requests', { detail }));
   return {
+    // A search counted nowhere is refused (503) while the counters' store fails: the limits hold.
     search: [
       rateLimit({
         ...common,
@@ -42,13 +44,15 @@ export function createRateLimits(settings: Config['rateLimits'], redis?: SendCom
         handler: tooMany('patient searches per professional'),
         store: store('search-professional'),
       }),
-    ],
+    ].map(storeFailuresAsUnavailable),
     login: rateLimit({
       ...common,
       windowMs: 60_000,
       limit: settings.loginPerMinute,
       handler: (_req, res) => res.redirect(303, `${appRoutes.loginError}?raison=too_many_attempts`),
       store: store('login'),
+      // Starting a login stores nothing; with the counters' store down it goes on, and the callback says so.
+      passOnStoreError: true,
     }),
   };
 }

@@ -28,7 +28,12 @@ export async function openSessionStore(
   if (config.store.kind === 'redis') {
     const { RedisStore } = await import('connect-redis');
     const { createClient } = await import('redis');
-    const client = createClient({ url: config.store.url, socket: { connectTimeout: 5000 } });
+    // Commands fail at once while Redis is unreachable (503, http/store-failures.ts) instead of waiting in a queue.
+    const client = createClient({
+      url: config.store.url,
+      socket: { connectTimeout: 5000 },
+      disableOfflineQueue: true,
+    });
     // Without a listener node-redis would crash the process; requests that fail meanwhile answer on their own.
     client.on('error', (error: unknown) => {
       logger?.warn(

@@ -11,10 +11,16 @@ export const loginErrorReasons = [
   'psc_unavailable',
   'audit_unavailable',
   'too_many_attempts',
+  'session_unavailable',
 ] as const;
 export type LoginErrorReason = (typeof loginErrorReasons)[number];
 
 export const loginErrorTexts: Readonly<Record<LoginErrorReason, { title: string; explanation: string }>> = {
+  session_unavailable: {
+    title: 'La session n’a pas pu être ouverte',
+    explanation:
+      'Pro Santé Connect vous a bien identifié, mais le service n’a pas pu enregistrer votre session : il est momentanément indisponible. Réessayez dans quelques instants ; si le problème persiste, contactez le support.',
+  },
   too_many_attempts: {
     title: 'Trop de tentatives de connexion',
     explanation:

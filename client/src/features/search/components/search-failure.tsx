@@ -47,6 +47,7 @@ function titleOf(code: ApiErrorCode): string {
     case 'not_found':
     case 'original_unavailable':
     case 'psc_unavailable':
+    case 'session_store_unavailable':
     case 'situation_required':
     case 'situation_unknown':
     case 'unsupported_media_type':

@@ -1,0 +1,269 @@
+/**
+ * Several instances, as an operator runs them: the compiled BFF (bff/dist, built here, started with plain
+ * node in production mode) twice, behind a round-robin proxy standing for the load balancer, sharing Redis
+ * (sessions, rate limits) and PostgreSQL (audit trail); the simulators in their own process. A whole journey
+ * alternates between the instances; Redis restarting mid-journey gives 503s while it is down, then a new login
+ * (401), never a 500.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import request from 'supertest';
+import { allEvents } from '../audit/audit-store';
+import { verifyChain } from '../audit/events';
+import { openPostgresAuditStore } from '../audit/postgres-audit-store';
+import { bffRoot } from '../paths';
+import { loginAtSimulator } from '../testing/psc-browser';
+import { createTestDatabase, type TestDatabase } from '../testing/postgres';
+import type { Agent } from '../testing/harness';
+import { searchValuesFor, treatmentConsent } from '../testing/shipped-patients';
+import { CHROME_UA } from '../testing/test-config';
+
+const repoRoot = join(bffRoot, '..');
+const secret = () => randomBytes(32).toString('hex');
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+const children: ChildProcess[] = [];
+function startProcess(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'pipe' });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what}: not ready after ${timeoutMs} ms`);
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+let redisPort: number;
+let redis: ChildProcess;
+function startRedis(): ChildProcess {
+  // Nothing kept on disk: a restart loses every session, as a failover to an empty replica would.
+  return startProcess(
+    'redis-server',
+    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {},
+  );
+}
+const redisAnswers = () =>
+  new Promise<boolean>((resolve) => {
+    const probe = spawn('redis-cli', ['-p', String(redisPort), 'ping']);
+    let out = '';
+    probe.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    probe.on('close', () => resolve(out.includes('PONG')));
+  });
+
+/** The load balancer: each request to the next instance in turn; remembers which instance served what. */
+function roundRobin(ports: number[]): { server: Server; served: { path: string; port: number; status: number }[] } {
+  let next = 0;
+  const served: { path: string; port: number; status: number }[] = [];
+  const server = createServer((req, res) => {
+    const port = ports[next++ % ports.length] as number;
+    const upstream = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' },
+      },
+      (answer) => {
+        served.push({ path: (req.url ?? '').split('?')[0] ?? '', port, status: answer.statusCode ?? 0 });
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  return { server, served };
+}
+
+let database: TestDatabase;
+let directory: string;
+let balancer: ReturnType<typeof roundRobin>;
+let publicUrl: string;
+let instancePorts: number[];
+
+beforeAll(async () => {
+  const { buildBff } = (await import(join(repoRoot, 'scripts', 'build-bff.mjs'))) as {
+    buildBff: () => Promise<{ outdir: string }>;
+  };
+  const { outdir } = await buildBff();
+  directory = mkdtempSync(join(tmpdir(), 'sesali-instances-'));
+  database = await createTestDatabase();
+  redisPort = await freePort();
+  redis = startRedis();
+  await waitFor(redisAnswers, 'redis');
+
+  instancePorts = [await freePort(), await freePort()];
+  balancer = roundRobin(instancePorts);
+  await new Promise<void>((resolve) => balancer.server.listen(0, '127.0.0.1', resolve));
+  publicUrl = `http://localhost:${(balancer.server.address() as AddressInfo).port}`;
+
+  const client = { id: 'sesali-qa', secret: secret() };
+  const simulators = startProcess(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['mocks/src/simulators/main.ts'], {
+    SIM_PUBLIC_URL: publicUrl,
+    SIM_CLIENT_ID: client.id,
+    SIM_CLIENT_SECRET: client.secret,
+    PSC_SIM_PORT: '0',
+    MEMBER_STATES_PORT: '0',
+  });
+  const ready = await new Promise<{ pscDiscoveryUrl: string; contactPointUrl: string }>((resolve, reject) => {
+    simulators.once('exit', (code) => reject(new Error(`the simulators stopped (${code})`)));
+    createInterface({ input: simulators.stdout as NodeJS.ReadableStream }).once('line', (line) =>
+      resolve(JSON.parse(line) as { pscDiscoveryUrl: string; contactPointUrl: string }),
+    );
+  });
+
+  const keyFile = join(directory, 'assertion-key.pem');
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  // One configuration for both instances, as a deployment gives them; production mode, QA loopback allowed.
+  const environment = {
+    NODE_ENV: 'production',
+    SESALI_QA_MODE: 'true',
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: publicUrl,
+    TRUST_PROXY: 'loopback',
+    PSC_DISCOVERY_URL: ready.pscDiscoveryUrl,
+    PSC_CLIENT_ID: client.id,
+    PSC_CLIENT_SECRET: client.secret,
+    SESSION_SECRET: secret(),
+    SESSION_ENCRYPTION_KEY: secret(),
+    SESSION_STORE: 'redis',
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    AUDIT_DATABASE_URL: database.url,
+    AUDIT_HMAC_KEY: secret(),
+    CONTACT_POINT_URL: ready.contactPointUrl,
+    ASSERTION_KEY_FILE: keyFile,
+    DATA_DIR: join(directory, 'data'),
+  };
+  for (const port of instancePorts) {
+    const instance = startProcess(process.execPath, ['--enable-source-maps', join(outdir, 'server.js')], {
+      ...environment,
+      PORT: String(port),
+    });
+    let output = '';
+    instance.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    instance.once('exit', (code) => {
+      if (code !== 0 && code !== null) console.error(`instance on ${port} stopped (${code}):\n${output}`);
+    });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, `instance ${port}`);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(children.map(stop));
+  await new Promise<void>((resolve) => (balancer ? balancer.server.close(() => resolve()) : resolve()));
+  await database?.drop();
+  if (directory) rmSync(directory, { recursive: true, force: true });
+});
+
+const browser = (): Agent => request.agent(publicUrl).set('User-Agent', CHROME_UA).set('Origin', publicUrl);
+
+async function logIn(agent: Agent): Promise<void> {
+  const login = await agent.get('/auth/login').expect(303);
+  const callback = await loginAtSimulator(String(login.headers.location), { persona: 'medecin-generaliste' });
+  const done = await agent.get(`${callback.pathname}${callback.search}`).expect(303);
+  expect(done.headers.location).toBe('/');
+}
+
+async function readSummary(agent: Agent): Promise<void> {
+  const found = await agent
+    .post('/api/patients/search')
+    .send({ countryCode: 'PT', ...(await searchValuesFor(agent, 'PT', 'complete')) })
+    .expect(200);
+  const ref = (found.body as { candidates: { ref: string }[] }).candidates[0]?.ref as string;
+  await agent.post(`/api/patients/${ref}/consent`).send(treatmentConsent('pt')).expect(201);
+  const summary = await agent.get(`/api/patients/${ref}/summary`).expect(200);
+  expect(summary.headers['cache-control']).toBe('no-store');
+  expect(JSON.stringify(summary.body)).toContain('Monteiro');
+}
+
+describe('two compiled instances behind a load balancer', () => {
+  it('runs a whole journey with requests alternating between the instances, one audit chain', async () => {
+    const agent = browser();
+    const from = balancer.served.length;
+    await logIn(agent);
+    await agent.get('/api/session').expect(200);
+    await readSummary(agent);
+
+    const journey = balancer.served.slice(from);
+    const apiCalls = journey.filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/auth/'));
+    expect(new Set(apiCalls.map((r) => r.port))).toEqual(new Set(instancePorts));
+    // Each instance served a good share of the journey (the simulators' JWKS fetches take turns too).
+    for (const port of instancePorts)
+      expect(apiCalls.filter((r) => r.port === port).length).toBeGreaterThanOrEqual(apiCalls.length / 3);
+    expect(journey.filter((r) => r.status >= 500)).toEqual([]);
+
+    const store = await openPostgresAuditStore(database.url);
+    try {
+      const actions = (await store.events({ limit: 100 })).map((e) => e.action);
+      expect(actions).toEqual(
+        expect.arrayContaining(['login', 'patient_search', 'consent_attested', 'summary_viewed']),
+      );
+      expect((await verifyChain(allEvents(store))).broken).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('sends the professional to log in again when Redis restarts mid-journey, without a 500', async () => {
+    const agent = browser();
+    await logIn(agent);
+    await agent.get('/api/session').expect(200);
+    const from = balancer.served.length;
+
+    await stop(redis);
+    // While Redis is down: a clear 503 with its French message, on both instances.
+    for (let i = 0; i < 4; i += 1) {
+      const down = await agent.get('/api/session');
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({
+        code: 'session_store_unavailable',
+        message: expect.stringMatching(/indisponible/),
+      });
+    }
+    redis = startRedis();
+    await waitFor(redisAnswers, 'redis restarted');
+    // Once both instances have reconnected, the lost session is a new login to make (401), not an error loop.
+    const statuses: number[] = [];
+    await waitFor(async () => {
+      const pair = [(await agent.get('/api/session')).status, (await agent.get('/api/session')).status];
+      statuses.push(...pair);
+      return pair.every((status) => status !== 503);
+    }, 'instances reconnected to Redis');
+    expect(new Set(statuses)).toEqual(new Set(statuses.includes(503) ? [503, 401] : [401]));
+    expect((await agent.get('/api/session')).body).toMatchObject({ code: 'not_authenticated' });
+
+    await logIn(agent);
+    await readSummary(agent);
+    expect(balancer.served.slice(from).filter((r) => r.status >= 500 && r.status !== 503)).toEqual([]);
+  }, 60_000);
+});
