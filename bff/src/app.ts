@@ -1,7 +1,7 @@
 /**
  * The Express app, built apart from listen() so tests drive it with supertest. Middleware order matters:
- * headers and logs first, then the auth navigations, the API (origin check, JSON, session, guards), the SPA,
- * and the error middleware last.
+ * logs, metrics and headers first, the machine endpoints (/healthz, /readyz, /metrics), then the auth
+ * navigations, the API (origin check, JSON, session, guards), the SPA, and the error middleware last.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,6 +38,9 @@ import type { AuditStore } from './audit/audit-store';
 import type { AuditTrail } from './audit/audit-trail';
 import { createHistoryService } from './me/history-service';
 import { meRouter } from './me/routes';
+import type { Metrics } from './observability/metrics';
+import { bffReadiness } from './observability/readiness';
+import { metricsHandler, readyzHandler } from './observability/routes';
 
 export interface AppDependencies {
   psc: PscClient;
@@ -51,6 +54,8 @@ export interface AppDependencies {
   /** Redis for the rate limits' counters, shared by the instances (unset: counted in this process). */
   rateLimitRedis?: SendCommandFn;
   logger: Logger;
+  /** This app's metrics registry; the contact-point client and the audit trail report to it too. */
+  metrics: Metrics;
 }
 
 export function createApp(config: Config, deps: AppDependencies): Express {
@@ -60,12 +65,17 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
 
   app.use(requestLog(deps.logger));
+  app.use(deps.metrics.httpMetrics());
   app.use(securityHeaders());
   app.use(originCheck(config.publicUrl));
 
+  // Liveness (the process answers), readiness (its stores and the contact point answer), metrics (with a
+  // token): machine endpoints, outside /api and its session (docs/observability.md).
   app.get('/healthz', noStore(), (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', noStore(), readyzHandler(bffReadiness(deps)));
+  app.get('/metrics', noStore(), metricsHandler(deps.metrics, config.metricsToken));
 
   // Public keys of the HCP and TRC assertions, for the contact point to verify them.
   app.get('/.well-known/jwks.json', (_req, res) => {

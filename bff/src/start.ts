@@ -12,6 +12,7 @@ import type { Config } from './config/config';
 import { createAssertionSigner, readAssertionKey } from './contact-point/assertions';
 import { createContactPointClient } from './contact-point/client';
 import { createLogger } from './http/logger';
+import { createMetrics } from './observability/metrics';
 import { openSessionStore } from './stores/session-store';
 
 export interface RunningBff {
@@ -22,6 +23,7 @@ export interface RunningBff {
 
 export async function start(config: Config, options: { onClose?: () => Promise<void> } = {}): Promise<RunningBff> {
   const logger = createLogger(config.logLevel);
+  const metrics = createMetrics();
   const sessionStore = await openSessionStore(config.session, logger);
   const signer = await createAssertionSigner({
     pem: readAssertionKey(config.assertions.keyFile),
@@ -33,9 +35,15 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
     baseUrl: config.contactPoint.url,
     timeoutMs: config.contactPoint.timeoutMs,
     maxDocumentBytes: config.contactPoint.maxDocumentBytes,
+    onCall: metrics.observeContactPoint,
   });
   const auditStore = await openAuditStore(config.audit.store);
-  const audit = createAuditTrail({ store: auditStore, hmacKey: config.audit.hmacKey, logger });
+  const audit = createAuditTrail({
+    store: auditStore,
+    hmacKey: config.audit.hmacKey,
+    logger,
+    onWrite: metrics.observeAuditWrite,
+  });
   logger.info({ store: auditStore.kind }, 'audit trail open');
   const terminology = await loadTerminology({ extraDirectory: config.terminologyDir });
   for (const problem of terminology.problems)
@@ -52,6 +60,7 @@ export async function start(config: Config, options: { onClose?: () => Promise<v
     audit,
     auditStore,
     logger,
+    metrics,
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

@@ -176,6 +176,13 @@ describe.each([sqlite, postgres])('the audit trail in $name', (adapter) => {
       err: [expect.stringMatching(/BROKEN at event #3: content does not match its hash/)],
     });
   });
+
+  it('answers the readiness ping while open, and fails it once closed', async () => {
+    const other = await adapter.open();
+    await expect(other.ping()).resolves.toBeUndefined();
+    await other.close();
+    await expect(other.ping()).rejects.toThrow();
+  });
 });
 
 describe('the audit command', () => {

@@ -27,6 +27,8 @@ export interface AuditStore {
   append(input: AuditEventInput): Promise<AuditEvent>;
   events(query?: AuditQuery): Promise<AuditEvent[]>;
   count(query?: Omit<AuditQuery, 'afterSeq' | 'limit' | 'offset' | 'order'>): Promise<number>;
+  /** Resolves when the store answers a trivial read of the events table (readiness); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,8 @@
  * The audit trail as the services use it: record an event (committed before the call returns), fail closed
  * when the store cannot write (`audit_unavailable`: the caller sends nothing), and designate patients without
  * personal data — a keyed HMAC of the national identifier, initials and birth year. The chain head is written
- * to the log every CHAIN_HEAD_EVERY events, so a copy of it lives outside the database.
+ * to the log every CHAIN_HEAD_EVERY events, so a copy of it lives outside the database. Each append is timed
+ * for the metrics (`onWrite`).
  */
 import { createHmac } from 'node:crypto';
 import type { PatientDemographics, PatientId } from '@sesali/shared';
@@ -30,15 +31,31 @@ export function actorOf(user: SessionUser): AuditActor {
   };
 }
 
-export function createAuditTrail(deps: { store: AuditStore; hmacKey: string; logger: Pick<Logger, 'info' | 'error'> }) {
+/** One append to the store, as reported to `onWrite` (the metrics). */
+export interface AuditWrite {
+  store: AuditStore['kind'];
+  outcome: 'ok' | 'error';
+  seconds: number;
+}
+
+export function createAuditTrail(deps: {
+  store: AuditStore;
+  hmacKey: string;
+  logger: Pick<Logger, 'info' | 'error'>;
+  onWrite?: (write: AuditWrite) => void;
+}) {
   let sinceHead = 0;
   const keyed = (value: string) => createHmac('sha256', deps.hmacKey).update(value).digest('hex').slice(0, 32);
+  const written = (started: number, outcome: AuditWrite['outcome']) =>
+    deps.onWrite?.({ store: deps.store.kind, outcome, seconds: (performance.now() - started) / 1000 });
 
   async function record(input: AuditEventInput): Promise<AuditEvent> {
     let event: AuditEvent;
+    const started = performance.now();
     try {
       event = await deps.store.append(input);
     } catch (error) {
+      written(started, 'error');
       deps.logger.error(
         {
           event: 'audit_write_failed',
@@ -49,6 +66,7 @@ export function createAuditTrail(deps: { store: AuditStore; hmacKey: string; log
       );
       throw new DomainError('audit_unavailable', { detail: `audit store: ${input.action}`, cause: error });
     }
+    written(started, 'ok');
     if (++sinceHead >= CHAIN_HEAD_EVERY || event.seq === 1) {
       sinceHead = 0;
       deps.logger.info({ event: 'audit_chain_head', seq: event.seq, hash: event.hash }, 'audit chain head');

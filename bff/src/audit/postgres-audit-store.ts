@@ -111,6 +111,9 @@ export async function openPostgresAuditStore(connectionString: string): Promise<
       const result = await pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM audit_events ${where}`, params);
       return Number(result.rows[0]?.n ?? 0);
     },
+    async ping() {
+      await pool.query('SELECT 1 FROM audit_events LIMIT 1');
+    },
     async close() {
       await pool.end();
     },

@@ -184,6 +184,14 @@ export function openSqliteAuditStore(path: string): AuditStore {
       const row = db.prepare(`SELECT COUNT(*) AS n FROM audit_events ${where}`).get(...params) as { n: number };
       return Promise.resolve(Number(row.n));
     },
+    ping() {
+      try {
+        db.prepare('SELECT 1 FROM audit_events LIMIT 1').get();
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
     close() {
       db.close();
       return Promise.resolve();

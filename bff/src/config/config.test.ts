@@ -79,6 +79,17 @@ describe('loadConfig', () => {
   });
 });
 
+describe('METRICS_TOKEN', () => {
+  it('is unset by default, and at least 32 printable characters when set', () => {
+    expect(loadConfig(valid).metricsToken).toBeUndefined();
+    expect(loadConfig({ ...valid, METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe('m'.repeat(32));
+    expect(problemsOf({ ...valid, METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/^METRICS_TOKEN: /)]);
+    expect(problemsOf({ ...valid, METRICS_TOKEN: `${'m'.repeat(32)} x` })).toEqual([
+      expect.stringMatching(/^METRICS_TOKEN: /),
+    ]);
+  });
+});
+
 describe('production', () => {
   const strong = (seed: string) => `${seed}-9f8e7d6c5b4a3210fedcba9876543210abcdef01`;
   const production = {
@@ -100,6 +111,7 @@ describe('production', () => {
 
   it('starts with safe settings', () => {
     expect(problemsOf(production)).toEqual([]);
+    expect(problemsOf({ ...production, METRICS_TOKEN: strong('metrics') })).toEqual([]);
   });
 
   it.each([
@@ -112,6 +124,7 @@ describe('production', () => {
     ['SESSION_SECRET', { SESSION_SECRET: 'a'.repeat(64) }],
     ['SESSION_SECRET', { SESSION_SECRET: 'abababababababababababababababab' }],
     ['AUDIT_HMAC_KEY', { AUDIT_HMAC_KEY: '0123456789'.repeat(3) + '01' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: '0123456789'.repeat(3) + '01' }],
     ['REDIS_URL', { REDIS_URL: 'redis://redis.internal:6379' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
     ['PSC_CLIENT_ID', { PSC_CLIENT_ID: 'sesali-dev' }],

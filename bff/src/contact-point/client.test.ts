@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, importPKCS8 } from 'jose';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import type { setupServer } from 'msw/node';
 import {
   assertionHeaders,
@@ -21,7 +21,7 @@ import { createFixtureStore, writeCountry, writePatient } from '@sesali/mocks/me
 import { startSimulatedMemberStates } from '../testing/simulated-member-states';
 import { TEST_ASSERTION_PEM } from '../testing/test-dependencies';
 import { createAssertionSigner, type AssertionSigner } from './assertions';
-import { ContactPointFailure, createContactPointClient } from './client';
+import { ContactPointFailure, createContactPointClient, outcomeOf, type ContactPointCall } from './client';
 
 const BASE = 'https://ncp.sesali.test';
 const ROOT = '2.16.17.710.850.1000.990.1';
@@ -78,7 +78,14 @@ const fixtures = createFixtureStore([dir, extraDir], (found) =>
   problems.push(...found.map((p) => `${p.file}: ${p.problem}`)),
 );
 let server: ReturnType<typeof setupServer>;
-const client = createContactPointClient({ baseUrl: BASE, timeoutMs: 800, maxDocumentBytes: 200_000, backoffMs: 5 });
+const reported: ContactPointCall[] = [];
+const client = createContactPointClient({
+  baseUrl: BASE,
+  timeoutMs: 800,
+  maxDocumentBytes: 200_000,
+  backoffMs: 5,
+  onCall: (call) => reported.push(call),
+});
 
 const SUBJECT = 'f:test:899700100011';
 const hcpIdentity = {
@@ -310,5 +317,64 @@ describe('contact-point client against the simulated member states', () => {
       ),
     );
     expect((await failureOf(client.countries())).code).toBe('contact_point_invalid_response');
+  });
+
+  it('reports each call with its operation, country and outcome, and nothing else', async () => {
+    reported.length = 0;
+    const h = { hcp: await hcp() };
+    await client.countries();
+    await client.searchMask('XA');
+    await client.queryPatients(query('100'), h);
+    await failureOf(client.queryPatients(query('300'), h));
+    await failureOf(client.queryPatients({ ...query('100'), countryCode: 'XB' }, h));
+    const queryDocs = async (ext: string) =>
+      client.queryDocuments(
+        { countryCode: 'XA', patientId: id(ext), classCode: ['60591-5'] },
+        await assertions(id(ext)),
+      );
+    await failureOf(queryDocs('400'));
+    await failureOf(queryDocs('600'));
+    expect(reported.map(({ seconds: _seconds, ...call }) => call)).toEqual([
+      { operation: 'countries', country: undefined, outcome: 'ok' },
+      { operation: 'search-mask', country: 'XA', outcome: 'ok' },
+      { operation: 'patients.query', country: 'XA', outcome: 'ok' },
+      { operation: 'patients.query', country: 'XA', outcome: 'refused' },
+      { operation: 'patients.query', country: 'XB', outcome: 'country_unavailable' },
+      { operation: 'documents.query', country: 'XA', outcome: 'not_found' },
+      { operation: 'documents.query', country: 'XA', outcome: 'error' },
+    ]);
+    for (const call of reported) expect(call.seconds).toBeGreaterThanOrEqual(0);
+    expect(outcomeOf(new ContactPointFailure('contact_point_timeout', 'documents.retrieve'))).toBe('timeout');
+    expect(outcomeOf(new ContactPointFailure('contact_point_unavailable', 'countries'))).toBe('unavailable');
+    expect(outcomeOf(new ContactPointFailure('document_too_large', 'documents.retrieve'))).toBe('too_large');
+    expect(outcomeOf(new Error('anything else'))).toBe('error');
+  });
+
+  it('pings the country list once, without retry, within its own time bound', async () => {
+    reported.length = 0;
+    await expect(client.ping(500)).resolves.toBeUndefined();
+    let calls = 0;
+    server.use(
+      http.get(new URL(contactPointPaths.countries, BASE).href, () => {
+        calls += 1;
+        return new HttpResponse(null, { status: 503 });
+      }),
+    );
+    expect((await failureOf(client.ping(500))).code).toBe('contact_point_unavailable');
+    expect(calls).toBe(1);
+    server.use(
+      http.get(new URL(contactPointPaths.countries, BASE).href, async () => {
+        await delay(400);
+        return HttpResponse.json({ countries: [] });
+      }),
+    );
+    const started = Date.now();
+    expect((await failureOf(client.ping(50))).code).toBe('contact_point_timeout');
+    expect(Date.now() - started).toBeLessThan(350);
+    expect(reported.map((call) => [call.operation, call.outcome])).toEqual([
+      ['ping', 'ok'],
+      ['ping', 'unavailable'],
+      ['ping', 'timeout'],
+    ]);
   });
 });

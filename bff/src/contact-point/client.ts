@@ -3,6 +3,8 @@
  * call has a timeout; only GETs (countries, search masks) are retried, on network errors or 503, with backoff —
  * patient and document queries are never replayed, the member state audits each one. eHDSI error codes and
  * transport failures become ContactPointFailure with one of our error codes (French text in shared/errors.ts).
+ * Each call is reported, when asked (`onCall`), with its operation, country, outcome and duration, for the
+ * metrics; `ping` is the readiness check's single, time-bounded GET of the country list.
  */
 import {
   assertionHeaders,
@@ -42,6 +44,46 @@ export class ContactPointFailure extends Error {
   }
 }
 
+/** How a call ended, in a closed set (the metrics' label): the success, or the failure's kind. */
+export type ContactPointOutcome =
+  | 'ok'
+  | 'not_found'
+  | 'refused'
+  | 'country_unavailable'
+  | 'unavailable'
+  | 'timeout'
+  | 'invalid_response'
+  | 'too_large'
+  | 'error';
+
+const OUTCOMES: Partial<Record<ErrorCode, ContactPointOutcome>> = {
+  patient_not_found: 'not_found',
+  no_summary: 'not_found',
+  patient_not_activated: 'refused',
+  consent_rejected: 'refused',
+  insufficient_rights: 'refused',
+  assertion_rejected: 'refused',
+  country_unavailable: 'country_unavailable',
+  contact_point_unavailable: 'unavailable',
+  contact_point_timeout: 'timeout',
+  contact_point_invalid_response: 'invalid_response',
+  document_too_large: 'too_large',
+};
+
+/** The outcome of a failed call, from the error code the client gave it (`error` for any other). */
+export function outcomeOf(error: unknown): ContactPointOutcome {
+  return (error instanceof ContactPointFailure && OUTCOMES[error.code]) || 'error';
+}
+
+/** One call, as reported to `onCall`: no identifier, no content. */
+export interface ContactPointCall {
+  operation: ContactPointOperation | 'ping';
+  /** The country the call is about (ISO code as sent), undefined for the country list and the ping. */
+  country: string | undefined;
+  outcome: ContactPointOutcome;
+  seconds: number;
+}
+
 export interface ContactPointClientOptions {
   baseUrl: string;
   timeoutMs: number;
@@ -49,6 +91,8 @@ export interface ContactPointClientOptions {
   maxDocumentBytes: number;
   retries?: number;
   backoffMs?: number;
+  /** Told of every call once it ends (the metrics). */
+  onCall?: (call: ContactPointCall) => void;
 }
 
 export interface Assertions {
@@ -122,20 +166,46 @@ export function createContactPointClient(options: ContactPointClientOptions) {
   // base64 is 4/3 of the bytes, plus the metadata around it.
   const maxRetrieveBytes = Math.ceil((options.maxDocumentBytes * 4) / 3) + 64 * 1024;
 
+  async function timed<T>(
+    operation: ContactPointCall['operation'],
+    country: string | undefined,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    const started = performance.now();
+    let outcome: ContactPointOutcome = 'ok';
+    try {
+      return await call();
+    } catch (error) {
+      outcome = outcomeOf(error);
+      throw error;
+    } finally {
+      options.onCall?.({ operation, country, outcome, seconds: (performance.now() - started) / 1000 });
+    }
+  }
+
   async function send(
     operation: ContactPointOperation,
     path: string,
-    init: { method: 'GET' | 'POST'; body?: unknown; assertions?: Assertions; accept: string; maxBytes: number },
+    init: {
+      method: 'GET' | 'POST';
+      body?: unknown;
+      assertions?: Assertions;
+      accept: string;
+      maxBytes: number;
+      /** Overrides for one call (the readiness ping: no retry, its own timeout). */
+      retry?: false;
+      timeoutMs?: number;
+    },
   ): Promise<string> {
     const headers: Record<string, string> = { accept: init.accept };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.assertions) headers[assertionHeaders.hcp] = init.assertions.hcp;
     if (init.assertions?.trc) headers[assertionHeaders.trc] = init.assertions.trc;
-    const attempts = init.method === 'GET' ? retries + 1 : 1;
+    const attempts = init.method === 'GET' && init.retry !== false ? retries + 1 : 1;
 
     for (let attempt = 1; ; attempt += 1) {
       let response: Response;
-      const signal = AbortSignal.timeout(options.timeoutMs);
+      const signal = AbortSignal.timeout(init.timeoutMs ?? options.timeoutMs);
       try {
         response = await fetch(new URL(path, options.baseUrl), {
           method: init.method,
@@ -196,62 +266,82 @@ export function createContactPointClient(options: ContactPointClientOptions) {
   const json = 'application/json';
 
   return {
-    async countries(): Promise<Country[]> {
-      const text = await send('countries', contactPointPaths.countries, {
-        method: 'GET',
-        accept: json,
-        maxBytes: METADATA_MAX_BYTES,
-      });
-      return parse('countries', text, countriesResponseSchema).countries;
-    },
+    countries: (): Promise<Country[]> =>
+      timed('countries', undefined, async () => {
+        const text = await send('countries', contactPointPaths.countries, {
+          method: 'GET',
+          accept: json,
+          maxBytes: METADATA_MAX_BYTES,
+        });
+        return parse('countries', text, countriesResponseSchema).countries;
+      }),
 
     /** The country's International Search Mask, as XML text (parsed and checked by the search-mask module). */
-    async searchMask(countryCode: string): Promise<string> {
-      return send('search-mask', contactPointPaths.searchMask(countryCode), {
-        method: 'GET',
-        accept: 'application/xml',
-        maxBytes: METADATA_MAX_BYTES,
-      });
-    },
+    searchMask: (countryCode: string): Promise<string> =>
+      timed('search-mask', countryCode, () =>
+        send('search-mask', contactPointPaths.searchMask(countryCode), {
+          method: 'GET',
+          accept: 'application/xml',
+          maxBytes: METADATA_MAX_BYTES,
+        }),
+      ),
 
-    async queryPatients(request: PatientQueryRequest, assertions: Assertions): Promise<PatientDemographics[]> {
-      const text = await send('patients.query', contactPointPaths.patientQuery, {
-        method: 'POST',
-        body: request,
-        assertions,
-        accept: json,
-        maxBytes: METADATA_MAX_BYTES,
-      });
-      return parse('patients.query', text, patientQueryResponseSchema).patients;
-    },
+    queryPatients: (request: PatientQueryRequest, assertions: Assertions): Promise<PatientDemographics[]> =>
+      timed('patients.query', request.countryCode, async () => {
+        const text = await send('patients.query', contactPointPaths.patientQuery, {
+          method: 'POST',
+          body: request,
+          assertions,
+          accept: json,
+          maxBytes: METADATA_MAX_BYTES,
+        });
+        return parse('patients.query', text, patientQueryResponseSchema).patients;
+      }),
 
-    async queryDocuments(request: DocumentQueryRequest, assertions: Required<Assertions>): Promise<DocumentMetadata[]> {
-      const text = await send('documents.query', contactPointPaths.documentQuery, {
-        method: 'POST',
-        body: request,
-        assertions,
-        accept: json,
-        maxBytes: METADATA_MAX_BYTES,
-      });
-      return parse('documents.query', text, documentQueryResponseSchema).documents;
-    },
+    queryDocuments: (request: DocumentQueryRequest, assertions: Required<Assertions>): Promise<DocumentMetadata[]> =>
+      timed('documents.query', request.countryCode, async () => {
+        const text = await send('documents.query', contactPointPaths.documentQuery, {
+          method: 'POST',
+          body: request,
+          assertions,
+          accept: json,
+          maxBytes: METADATA_MAX_BYTES,
+        });
+        return parse('documents.query', text, documentQueryResponseSchema).documents;
+      }),
 
     /** The document's metadata and its bytes (decoded), refused beyond maxDocumentBytes. */
-    async retrieveDocument(request: DocumentRetrieveRequest, assertions: Required<Assertions>) {
-      const text = await send('documents.retrieve', contactPointPaths.documentRetrieve, {
-        method: 'POST',
-        body: request,
-        assertions,
-        accept: json,
-        maxBytes: maxRetrieveBytes,
-      });
-      const { document } = parse('documents.retrieve', text, documentRetrieveResponseSchema);
-      const bytes = Buffer.from(document.base64Binary, 'base64');
-      if (bytes.byteLength > options.maxDocumentBytes)
-        throw new ContactPointFailure('document_too_large', 'documents.retrieve');
-      const { base64Binary: _omitted, ...metadata } = document;
-      return { metadata, bytes };
-    },
+    retrieveDocument: (request: DocumentRetrieveRequest, assertions: Required<Assertions>) =>
+      timed('documents.retrieve', request.countryCode, async () => {
+        const text = await send('documents.retrieve', contactPointPaths.documentRetrieve, {
+          method: 'POST',
+          body: request,
+          assertions,
+          accept: json,
+          maxBytes: maxRetrieveBytes,
+        });
+        const { document } = parse('documents.retrieve', text, documentRetrieveResponseSchema);
+        const bytes = Buffer.from(document.base64Binary, 'base64');
+        if (bytes.byteLength > options.maxDocumentBytes)
+          throw new ContactPointFailure('document_too_large', 'documents.retrieve');
+        const { base64Binary: _omitted, ...metadata } = document;
+        return { metadata, bytes };
+      }),
+
+    /**
+     * Whether the contact point answers (readiness): one GET of the country list, not retried, within
+     * `timeoutMs`; any answer but a 2xx fails; the list is not checked.
+     */
+    ping: (timeoutMs: number): Promise<void> =>
+      timed('ping', undefined, async () => {
+        await send('countries', contactPointPaths.countries, {
+          method: 'GET',
+          accept: json,
+          maxBytes: METADATA_MAX_BYTES,
+          retry: false,
+          timeoutMs,
+        });
+      }),
   };
 }
 

@@ -11,6 +11,7 @@ import { ContactPointFailure } from '../contact-point/client';
 import { DocumentError } from '../documents/errors';
 import { DomainError } from '../errors/domain-error';
 import { PatientMismatchError } from '../summaries/identity-check';
+import { routePatternOf } from './logger';
 
 /** express.json() and friends throw errors with `status`/`type`; map them to our codes. */
 function fromBodyParser(error: object): DomainError | undefined {
@@ -54,9 +55,17 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const domainError = toDomainError(error);
     const status = errorCatalogue[domainError.code].status;
-    const log = { code: domainError.code, status, method: req.method, path: req.path, detail: domainError.message };
-    if (status >= 500) logger.error({ ...log, err: domainError.cause ?? error }, 'request failed');
-    else logger.info(log, 'request refused');
+    const log = {
+      code: domainError.code,
+      status,
+      method: req.method,
+      route: routePatternOf(req),
+      detail: domainError.message,
+    };
+    // The request's logger carries its id (the request log's `requestId`); apps without the request log have none.
+    const requestLogger = (req as { log?: Logger }).log ?? logger;
+    if (status >= 500) requestLogger.error({ ...log, err: domainError.cause ?? error }, 'request failed');
+    else requestLogger.info(log, 'request refused');
     if (res.headersSent) return;
     res.status(status).json(errorBody(domainError));
   };

@@ -12,6 +12,7 @@ import type session from 'express-session';
 import type { AuditStore } from '../audit/audit-store';
 import { createAuditTrail } from '../audit/audit-trail';
 import { openSqliteAuditStore } from '../audit/sqlite-audit-store';
+import { createMetrics } from '../observability/metrics';
 
 export const TEST_ASSERTION_PEM = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   .privateKey.export({ type: 'pkcs8', format: 'pem' })
@@ -23,6 +24,8 @@ export async function testDependencies(
   auditStore: AuditStore = openSqliteAuditStore(':memory:'),
 ): Promise<AppDependencies> {
   const logger = pino({ level: 'silent' });
+  // A registry per app, as in production; the process metrics are left out (tests build many apps).
+  const metrics = createMetrics({ defaultMetrics: false });
   return {
     psc: createPscClient(config.psc, pino({ level: 'silent' })),
     signer: await createAssertionSigner({
@@ -36,12 +39,19 @@ export async function testDependencies(
       timeoutMs: config.contactPoint.timeoutMs,
       maxDocumentBytes: config.contactPoint.maxDocumentBytes,
       backoffMs: 10,
+      onCall: metrics.observeContactPoint,
     }),
     notices: loadNotices(),
     terminology: (await loadTerminology()).catalogue,
     sessionStore,
-    audit: createAuditTrail({ store: auditStore, hmacKey: config.audit.hmacKey, logger }),
+    audit: createAuditTrail({
+      store: auditStore,
+      hmacKey: config.audit.hmacKey,
+      logger,
+      onWrite: metrics.observeAuditWrite,
+    }),
     auditStore,
     logger,
+    metrics,
   };
 }
