@@ -20,6 +20,7 @@ import { errorMiddleware } from './http/errors';
 import { requestLog } from './http/logger';
 import { apiGuard } from './http/api-access';
 import { createRateLimits } from './http/rate-limits';
+import { storeFailuresAsUnavailable } from './http/store-failures';
 import type { SendCommandFn } from 'rate-limit-redis';
 import { noStore, originCheck, requireJsonBody, securityHeaders } from './http/security';
 import { consentRouter } from './consent/routes';
@@ -83,17 +84,20 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     res.json(deps.signer.jwks);
   });
 
-  const sessions = session({
-    name: sessionCookieName(config.secureCookies),
-    secret: config.session.secret,
-    store: deps.sessionStore,
-    resave: false,
-    saveUninitialized: false,
-    rolling: true,
-    unset: 'destroy',
-    proxy: config.trustProxy !== undefined,
-    cookie: sessionCookieOptions(config.secureCookies, config.session.idleMinutes),
-  });
+  // A session store failing for a while (Redis restarting) answers 503, not 500 (http/store-failures.ts).
+  const sessions = storeFailuresAsUnavailable(
+    session({
+      name: sessionCookieName(config.secureCookies),
+      secret: config.session.secret,
+      store: deps.sessionStore,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      unset: 'destroy',
+      proxy: config.trustProxy !== undefined,
+      cookie: sessionCookieOptions(config.secureCookies, config.session.idleMinutes),
+    }),
+  );
   const guards = createGuards(config, deps.audit);
   const limits = createRateLimits(config.rateLimits, deps.rateLimitRedis);
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../stores/sqlite';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres';
 import { allEvents, type AuditStore } from './audit-store';
@@ -65,14 +65,14 @@ const sqlite: Adapter = {
   open: () => Promise.resolve(openSqliteAuditStore(join(directory, 'audit.sqlite'))),
   env: () => ({ DATA_DIR: directory }),
   tamper(seq) {
-    const db = new Database(join(directory, 'audit.sqlite'));
+    const db = openSqlite(join(directory, 'audit.sqlite'));
     db.exec('DROP TRIGGER audit_events_no_update');
     db.prepare("UPDATE audit_events SET reason = 'edited' WHERE seq = ?").run(seq);
     db.close();
     return Promise.resolve();
   },
   tryChange() {
-    const db = new Database(join(directory, 'audit.sqlite'));
+    const db = openSqlite(join(directory, 'audit.sqlite'));
     const errors: string[] = [];
     for (const sql of ["UPDATE audit_events SET reason = 'x' WHERE seq = 1", 'DELETE FROM audit_events WHERE seq = 1'])
       try {
@@ -182,6 +182,26 @@ describe.each([sqlite, postgres])('the audit trail in $name', (adapter) => {
     await expect(other.ping()).resolves.toBeUndefined();
     await other.close();
     await expect(other.ping()).rejects.toThrow();
+  });
+});
+
+describe('SQLite group commit', () => {
+  it('commits a burst of concurrent events in groups: each caller gets its own committed event, in one chain', async () => {
+    const store = openSqliteAuditStore(join(directory, 'group.sqlite'));
+    const burst = Array.from({ length: 200 }, (_, i) => event(i % 2 ? 'summary_viewed' : 'patient_search'));
+    const events = await Promise.all(burst.map((input) => store.append(input)));
+    expect(events.map((e) => e.seq)).toEqual(burst.map((_, i) => i + 1));
+    events.forEach((e, i) => expect(e.action).toBe(burst[i]?.action));
+    // Asked for just before closing: committed by the close, not lost.
+    const last = store.append(event('logout'));
+    await store.close();
+    expect((await last).seq).toBe(201);
+    await expect(store.append(event('login'))).rejects.toThrow();
+
+    const reopened = openSqliteAuditStore(join(directory, 'group.sqlite'));
+    expect(await reopened.count()).toBe(201);
+    expect((await verifyChain(allEvents(reopened))).head?.seq).toBe(201);
+    await reopened.close();
   });
 });
 

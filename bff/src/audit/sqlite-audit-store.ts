@@ -5,7 +5,7 @@
  */
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../stores/sqlite';
 import type { AuditQuery, AuditStore } from './audit-store';
 import { chainedEvent, type AuditEvent, type AuditEventInput } from './events';
 
@@ -127,7 +127,7 @@ export function whereOf(
 export function openSqliteAuditStore(path: string): AuditStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const isNew = path === ':memory:' || !existsSync(path);
-  const db = new Database(path);
+  const db = openSqlite(path);
   if (isNew && path !== ':memory:') chmodSync(path, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -155,21 +155,42 @@ export function openSqliteAuditStore(path: string): AuditStore {
      VALUES (@seq, @time, @request_id, @actor_sub, @actor_id, @actor_profession, @actor_situation,
        @action, @outcome, @reason, @details, @prev_hash, @hash)`,
   );
-  const append = db.transaction((input: AuditEventInput, time: string): AuditEvent => {
-    const previous = last.get() as { seq: number; hash: string } | undefined;
-    const event = chainedEvent(input, previous, time);
-    insert.run(eventToRow(event));
-    return event;
+  const appendAll = db.transaction((inputs: AuditEventInput[], time: string): AuditEvent[] => {
+    let previous = last.get() as { seq: number; hash: string } | undefined;
+    return inputs.map((input) => {
+      const event = chainedEvent(input, previous, time);
+      insert.run(eventToRow(event));
+      previous = event;
+      return event;
+    });
   });
+
+  // Group commit: the events of requests arriving together are appended in one transaction, so one fsync
+  // (synchronous=FULL) makes them all durable, instead of one blocking fsync per event. Each caller still
+  // gets its event only once it is committed; a failed commit fails every event of the group.
+  let pending: { input: AuditEventInput; resolve: (event: AuditEvent) => void; reject: (error: Error) => void }[] = [];
+  const flush = () => {
+    const group = pending;
+    pending = [];
+    try {
+      const events = appendAll.immediate(
+        group.map((p) => p.input),
+        new Date().toISOString(),
+      );
+      group.forEach((p, i) => p.resolve(events[i] as AuditEvent));
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const p of group) p.reject(failure);
+    }
+  };
 
   return {
     kind: 'sqlite',
     append(input) {
-      try {
-        return Promise.resolve(append.immediate(input, new Date().toISOString()));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      return new Promise<AuditEvent>((resolve, reject) => {
+        if (pending.length === 0) setImmediate(flush);
+        pending.push({ input, resolve, reject });
+      });
     },
     events(query = {}) {
       const { where, params } = whereOf(query, () => '?');
@@ -193,6 +214,8 @@ export function openSqliteAuditStore(path: string): AuditStore {
       }
     },
     close() {
+      // Events already asked for are committed before the store closes.
+      if (pending.length > 0) flush();
       db.close();
       return Promise.resolve();
     },

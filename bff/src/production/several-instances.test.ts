@@ -6,59 +6,32 @@
  * (401), never a 500.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import request from 'supertest';
 import { allEvents } from '../audit/audit-store';
 import { verifyChain } from '../audit/events';
 import { openPostgresAuditStore } from '../audit/postgres-audit-store';
-import { bffRoot } from '../paths';
-import { loginAtSimulator } from '../testing/psc-browser';
-import { createTestDatabase, type TestDatabase } from '../testing/postgres';
 import type { Agent } from '../testing/harness';
+import { createTestDatabase, type TestDatabase } from '../testing/postgres';
+import {
+  buildCompiledBff,
+  freePort,
+  productionEnvironment,
+  randomSecret,
+  startCompiledBff,
+  startProcess,
+  startSimulators,
+  stopAll,
+  stopProcess,
+  waitFor,
+} from '../testing/processes';
+import { loginAtSimulator } from '../testing/psc-browser';
 import { searchValuesFor, treatmentConsent } from '../testing/shipped-patients';
 import { CHROME_UA } from '../testing/test-config';
-
-const repoRoot = join(bffRoot, '..');
-const secret = () => randomBytes(32).toString('hex');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-const children: ChildProcess[] = [];
-function startProcess(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'pipe' });
-  children.push(child);
-  return child;
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what}: not ready after ${timeoutMs} ms`);
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 
 let redisPort: number;
 let redis: ChildProcess;
@@ -111,10 +84,7 @@ let publicUrl: string;
 let instancePorts: number[];
 
 beforeAll(async () => {
-  const { buildBff } = (await import(join(repoRoot, 'scripts', 'build-bff.mjs'))) as {
-    buildBff: () => Promise<{ outdir: string }>;
-  };
-  const { outdir } = await buildBff();
+  const outdir = await buildCompiledBff();
   directory = mkdtempSync(join(tmpdir(), 'sesali-instances-'));
   database = await createTestDatabase();
   redisPort = await freePort();
@@ -126,60 +96,20 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => balancer.server.listen(0, '127.0.0.1', resolve));
   publicUrl = `http://localhost:${(balancer.server.address() as AddressInfo).port}`;
 
-  const client = { id: 'sesali-qa', secret: secret() };
-  const simulators = startProcess(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['mocks/src/simulators/main.ts'], {
-    SIM_PUBLIC_URL: publicUrl,
-    SIM_CLIENT_ID: client.id,
-    SIM_CLIENT_SECRET: client.secret,
-    PSC_SIM_PORT: '0',
-    MEMBER_STATES_PORT: '0',
-  });
-  const ready = await new Promise<{ pscDiscoveryUrl: string; contactPointUrl: string }>((resolve, reject) => {
-    simulators.once('exit', (code) => reject(new Error(`the simulators stopped (${code})`)));
-    createInterface({ input: simulators.stdout as NodeJS.ReadableStream }).once('line', (line) =>
-      resolve(JSON.parse(line) as { pscDiscoveryUrl: string; contactPointUrl: string }),
-    );
-  });
-
-  const keyFile = join(directory, 'assertion-key.pem');
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  // One configuration for both instances, as a deployment gives them; production mode, QA loopback allowed.
-  const environment = {
-    NODE_ENV: 'production',
-    SESALI_QA_MODE: 'true',
-    LOG_LEVEL: 'warn',
-    PUBLIC_URL: publicUrl,
+  // One configuration for both instances, as a deployment gives them: sessions and limits in Redis, audit in
+  // PostgreSQL, behind the balancer on loopback.
+  const environment = productionEnvironment(publicUrl, await startSimulators(publicUrl), directory, {
     TRUST_PROXY: 'loopback',
-    PSC_DISCOVERY_URL: ready.pscDiscoveryUrl,
-    PSC_CLIENT_ID: client.id,
-    PSC_CLIENT_SECRET: client.secret,
-    SESSION_SECRET: secret(),
-    SESSION_ENCRYPTION_KEY: secret(),
+    SESSION_ENCRYPTION_KEY: randomSecret(),
     SESSION_STORE: 'redis',
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
     AUDIT_DATABASE_URL: database.url,
-    AUDIT_HMAC_KEY: secret(),
-    CONTACT_POINT_URL: ready.contactPointUrl,
-    ASSERTION_KEY_FILE: keyFile,
-    DATA_DIR: join(directory, 'data'),
-  };
-  for (const port of instancePorts) {
-    const instance = startProcess(process.execPath, ['--enable-source-maps', join(outdir, 'server.js')], {
-      ...environment,
-      PORT: String(port),
-    });
-    let output = '';
-    instance.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    instance.once('exit', (code) => {
-      if (code !== 0 && code !== null) console.error(`instance on ${port} stopped (${code}):\n${output}`);
-    });
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, `instance ${port}`);
-  }
+  });
+  for (const port of instancePorts) await startCompiledBff(outdir, environment, port);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(children.map(stop));
+  await stopAll();
   await new Promise<void>((resolve) => (balancer ? balancer.server.close(() => resolve()) : resolve()));
   await database?.drop();
   if (directory) rmSync(directory, { recursive: true, force: true });
@@ -240,7 +170,7 @@ describe('two compiled instances behind a load balancer', () => {
     await agent.get('/api/session').expect(200);
     const from = balancer.served.length;
 
-    await stop(redis);
+    await stopProcess(redis);
     // While Redis is down: a clear 503 with its French message, on both instances.
     for (let i = 0; i < 4; i += 1) {
       const down = await agent.get('/api/session');

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import type session from 'express-session';
 import { createClient } from 'redis';
 import { openSessionStore, type SessionStoreHandle } from './session-store';
@@ -85,7 +85,7 @@ storeContract(
       maxHours: 12,
     }),
   (sid) => {
-    const db = new Database(join(dir, 's.sqlite'), { readonly: true });
+    const db = openSqlite(join(dir, 's.sqlite'), { readonly: true });
     try {
       return Promise.resolve(
         db.prepare<[string], { sess: string }>('SELECT sess FROM sessions WHERE sid = ?').get(sid)?.sess,
@@ -121,7 +121,7 @@ describe('sqlite expiry, on an injected clock', () => {
   let store: SqliteSessionStore;
   beforeEach(() => {
     clock = Date.parse('2030-01-01T08:00:00Z');
-    store = new SqliteSessionStore(new Database(':memory:'), idleMs, {
+    store = new SqliteSessionStore(openSqlite(':memory:'), idleMs, {
       now: () => clock,
     });
   });

@@ -4,7 +4,8 @@
  */
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import type session from 'express-session';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
@@ -75,7 +76,7 @@ export function openSessionDatabase(path: string): Database.Database {
     if (!existsSync(path)) writeFileSync(path, '', { mode: 0o600 });
     chmodSync(path, 0o600);
   }
-  const db = new Database(path);
+  const db = openSqlite(path);
   // Deleted rows (a session ended, an older copy of a changed one) are overwritten with zeros, not left in free pages.
   db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');

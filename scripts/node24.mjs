@@ -1,0 +1,59 @@
+// Node 24 for the unit tests, besides the machine's Node 20: the registry's `node` package (run through npx,
+// cached by npm), and better-sqlite3's addon rebuilt for its ABI (from the installed package's sources, with
+// the headers the `node` package ships and npm's own node-gyp), kept in node_modules/.cache. Returns what
+// `npm test` needs to run Jest on it: the node binary and SQLITE_NATIVE_BINDING (bff/src/stores/sqlite.ts).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { root } from './workspace.mjs';
+
+// 24.18.1, not the newest 24.x: from 24.19 Node's ObjectWrap headers add a cleanup hook that better-sqlite3 12
+// (the last version that runs on Node 20) trips when a statement is garbage-collected, aborting the process
+// (nodejs/node#65446). An addon built against 24.18.1 headers runs cleanly; docs/decisions/006 says more.
+export const NODE_24 = 'node@24.18.1';
+
+function output(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
+  if (result.status !== 0)
+    throw new Error(`${[command, ...args].join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
+  return result.stdout.trim();
+}
+
+function headersDir(packageDir) {
+  const platforms = join(packageDir, 'node_modules');
+  const candidates = [
+    packageDir,
+    ...(existsSync(platforms) ? readdirSync(platforms).map((name) => join(platforms, name)) : []),
+  ];
+  const found = candidates.find((dir) => existsSync(join(dir, 'include', 'node', 'node_api.h')));
+  if (!found) throw new Error(`No Node headers (include/node) beside ${packageDir}`);
+  return found;
+}
+
+export function prepareNode24() {
+  const node = output('npx', ['--yes', NODE_24, '-p', 'process.execPath']);
+  const version = output(node, ['-p', 'process.version']);
+  // Keyed by the exact version: the headers an addon is built against matter, not only the ABI (see above).
+  const cache = join(root, 'node_modules', '.cache', 'sesali', `better-sqlite3-node-${version}`);
+  const addon = join(cache, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(addon)) {
+    console.log(`Building better-sqlite3 for Node ${version}, once per install…`);
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(dirname(cache), { recursive: true });
+    const sources = realpathSync(join(root, 'bff', 'node_modules', 'better-sqlite3'));
+    cpSync(sources, cache, { recursive: true, filter: (path) => !path.startsWith(join(sources, 'build')) });
+    const npmRoot = output('npm', ['root', '-g']);
+    const gyp = join(npmRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    if (!existsSync(gyp)) throw new Error(`npm's node-gyp was not found at ${gyp}`);
+    // The `node` package installs the official tarball (node-<os>-<arch>), whose include/ has the headers
+    // node-gyp would otherwise download.
+    const nodedir = headersDir(dirname(dirname(node)));
+    output(node, [gyp, 'rebuild', '--release', `--nodedir=${nodedir}`, '--jobs=2'], { cwd: cache });
+  }
+  return { node, env: { SQLITE_NATIVE_BINDING: addon } };
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(new URL(import.meta.url).pathname)) {
+  const { node, env } = prepareNode24();
+  console.log(`${output(node, ['--version'])} at ${node}\nSQLITE_NATIVE_BINDING=${env.SQLITE_NATIVE_BINDING}`);
+}
