@@ -47,7 +47,9 @@ describe('rate limits through the BFF', () => {
     expect(statuses.filter((status) => status !== 429)).toHaveLength(20);
     expect(statuses.slice(20).every((status) => status === 429)).toBe(true);
     expect(refusal).toEqual({ code: 'too_many_requests', message: errorCatalogue.too_many_requests.message });
-  });
+    // 300 requests through the whole stack (20 reaching the simulated country): more than Jest's 5 s default
+    // on a loaded 2-core machine.
+  }, 30_000);
 
   it('bounds logins per address, landing on the login error page', async () => {
     const browser = harness.browser();
