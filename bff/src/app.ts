@@ -119,7 +119,7 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     sessions,
     // Mounted once, in front of every /api router: a new route is protected unless api-access.ts lists it.
     apiGuard(guards),
-    sessionRouter(createSessionService(audit)),
+    sessionRouter(createSessionService(audit, config.session)),
     noticesRouter(deps.notices),
     searchRouter(createSearchService({ audit, directory, contactPoint, signer }), limits.search),
     consentRouter(createConsentService({ audit, directory, ttlMinutes: config.consentTtlMinutes })),

@@ -1,6 +1,7 @@
 /**
  * The professional's own session, for the SPA:
- * - GET  /api/session            who is logged in, the access decision, the situations (also when refused)
+ * - GET  /api/session            who is logged in, the access decision, the situations (also when refused), how
+ *                                long the session lasts
  * - POST /api/session/situation  choose the "situation d'exercice" among those that qualify
  */
 import { Router } from 'express';
@@ -8,13 +9,13 @@ import { apiPaths, chooseSituationRequestSchema } from '@sesali/shared';
 import { apiRoute } from '../http/api-access';
 import { parseInput } from '../http/parse';
 import { changeUser, requestContext, sessionUser } from '../http/session-context';
-import { chooseSituation, toSessionResponse, type SessionService } from './session-service';
+import { chooseSituation, type SessionService } from './session-service';
 
 export function sessionRouter(sessions: SessionService): Router {
   const router = Router();
 
   router.get(apiRoute(apiPaths.session), (req, res) => {
-    res.json(toSessionResponse(sessionUser(req)));
+    res.json(sessions.view(sessionUser(req)));
   });
 
   router.post(apiRoute(apiPaths.sessionSituation), async (req, res) => {
@@ -22,7 +23,7 @@ export function sessionRouter(sessions: SessionService): Router {
     // Through updateSession: a concurrent search or consent of the same session is not overwritten.
     const user = await changeUser(req, (current) => chooseSituation(current, situationId));
     await sessions.situationChosen(requestContext(req, res));
-    res.json(toSessionResponse(user));
+    res.json(sessions.view(user));
   });
 
   return router;

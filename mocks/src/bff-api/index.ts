@@ -8,6 +8,7 @@ import {
   authPaths,
   chooseSituationRequestSchema,
   evaluateAccess,
+  sessionLifetime,
   sessionView,
   type SessionResponse,
 } from '@sesali/shared';
@@ -23,6 +24,17 @@ export { summaryHandlers, summaryRefs, sampleSummaryResponse, type SummaryHandle
 export { summarySample } from './summary-sample';
 export { historyHandlers, historySample } from './history';
 
+/** The BFF's defaults: a session ends after 30 idle minutes, or 12 hours after login. */
+const IDLE_TIMEOUT_SECONDS = 30 * 60;
+const MAX_LIFETIME_MS = 12 * 3600 * 1000;
+
+/** The session as answered now: the seconds left before its absolute end count down, as the BFF's do. */
+const answeredNow = (session: SessionResponse): SessionResponse => ({
+  ...session,
+  lifetime: sessionLifetime(session.lifetime.idleTimeoutSeconds, Date.parse(session.lifetime.expiresAt), Date.now()),
+});
+
+/** A session logged in now; change its `lifetime` (sessionLifetime) for a shorter one. */
 export function sessionFromPersona(personaId: string, situationId?: string): SessionResponse {
   const persona = findPersona(personaId);
   if (!persona) throw new Error(`unknown persona ${personaId}`);
@@ -34,6 +46,7 @@ export function sessionFromPersona(personaId: string, situationId?: string): Ses
     { givenName: claims.given_name, familyName: claims.family_name, authMode: claims.authMode },
     access,
     chosen ?? null,
+    sessionLifetime(IDLE_TIMEOUT_SECONDS, Date.now() + MAX_LIFETIME_MS, Date.now()),
   );
 }
 
@@ -48,7 +61,9 @@ export function bffHandlers(initial: SessionResponse | null, search: Omit<Search
     ...searchHandlers({ ...search, session: () => session }),
     ...summaryHandlers({ session: () => session }),
     ...historyHandlers({ session: () => session }),
-    http.get(apiPaths.session, () => (session ? HttpResponse.json(session) : apiError('not_authenticated'))),
+    http.get(apiPaths.session, () =>
+      session ? HttpResponse.json(answeredNow(session)) : apiError('not_authenticated'),
+    ),
     http.post(apiPaths.sessionSituation, async ({ request }) => {
       if (!session) return apiError('not_authenticated');
       if (session.access.decision !== 'allow') return apiError('access_denied', session.access.reason);
@@ -57,7 +72,7 @@ export function bffHandlers(initial: SessionResponse | null, search: Omit<Search
       const situation = session.situations.find((s) => s.id === body.data.situationId);
       if (!situation) return apiError('situation_unknown');
       session = { ...session, situation };
-      return HttpResponse.json(session);
+      return HttpResponse.json(answeredNow(session));
     }),
     http.post(authPaths.logout, () => {
       session = null;

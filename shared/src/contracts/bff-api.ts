@@ -15,6 +15,29 @@ export const sessionAccessSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('deny'), reason: z.union([refusalReasonSchema, deviceRefusalReasonSchema]) }),
 ]);
 
+/**
+ * How long the session lasts, from the BFF's settings, so the SPA can warn before it ends without settings of
+ * its own. The BFF ends a session unused for `idleTimeoutSeconds` (each call to the BFF starts them again) and,
+ * whatever its use, at `expiresAt` (its absolute lifetime after login).
+ */
+export const sessionLifetimeSchema = z.object({
+  idleTimeoutSeconds: z.number().int().positive(),
+  /** ISO 8601, UTC. */
+  expiresAt: z.iso.datetime(),
+  /** Seconds left before `expiresAt` when the BFF answered: the SPA counts them on its own clock, which may differ. */
+  expiresInSeconds: z.number().int().nonnegative(),
+});
+export type SessionLifetime = z.infer<typeof sessionLifetimeSchema>;
+
+/** The lifetime of a session that ends at `expiresAtMs` (epoch ms), as answered at `nowMs`. */
+export function sessionLifetime(idleTimeoutSeconds: number, expiresAtMs: number, nowMs: number): SessionLifetime {
+  return {
+    idleTimeoutSeconds,
+    expiresAt: new Date(expiresAtMs).toISOString(),
+    expiresInSeconds: Math.max(0, Math.floor((expiresAtMs - nowMs) / 1000)),
+  };
+}
+
 /** GET /api/session: who is logged in, what the rules decided, the situations to choose from. */
 export const sessionResponseSchema = z.object({
   professional: professionalSchema,
@@ -23,6 +46,7 @@ export const sessionResponseSchema = z.object({
   situations: z.array(situationSchema),
   /** The chosen situation; null until chosen (chosen automatically when only one qualifies). */
   situation: situationSchema.nullable(),
+  lifetime: sessionLifetimeSchema,
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
@@ -31,12 +55,14 @@ export function sessionView(
   professional: Professional,
   access: AccessDecision,
   situationId: string | null,
+  lifetime: SessionLifetime,
 ): SessionResponse {
   return {
     professional,
     access: access.decision === 'allow' ? { decision: 'allow' } : { decision: 'deny', reason: access.reason },
     situations: access.situations,
     situation: access.situations.find((s) => s.id === situationId) ?? null,
+    lifetime,
   };
 }
 
