@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { server } from '@/testing/msw-server';
-import { ApiClientError, apiClient } from './api-client';
+import { ApiClientError, apiClient, onApiActivity, type ApiActivity } from './api-client';
 
 const schema = z.object({ ok: z.literal(true) });
 
@@ -64,5 +64,24 @@ describe('apiClient', () => {
     const error = await failure(apiClient.get('/api/x', schema));
     expect(error.code).toBe('network_error');
     expect(error.message).toMatch(/ne répond pas/);
+  });
+
+  it('tells its listeners what each answer says of the session', async () => {
+    server.use(
+      http.get('/api/ok', () => HttpResponse.json({ ok: true })),
+      http.get('/api/odd', () => HttpResponse.json({ ok: 'yes' })),
+      http.get('/api/gone', () => new HttpResponse(null, { status: 401 })),
+      http.get('/api/denied', () => HttpResponse.json({ code: 'access_denied', message: 'Refusé' }, { status: 403 })),
+    );
+    const heard: ApiActivity[] = [];
+    const stop = onApiActivity((activity) => heard.push(activity));
+    await apiClient.get('/api/ok', schema);
+    // The BFF answered, even if the SPA cannot read it.
+    await failure(apiClient.get('/api/odd', schema));
+    await failure(apiClient.get('/api/gone', schema));
+    await failure(apiClient.get('/api/denied', schema));
+    stop();
+    await apiClient.get('/api/ok', schema);
+    expect(heard).toEqual(['answered', 'answered', 'unauthenticated']);
   });
 });

@@ -25,6 +25,21 @@ export class ApiClientError extends Error {
 
 const networkError = (): ApiClientError => new ApiClientError(0, clientError('network_error'));
 
+/**
+ * What the BFF's answers say of the session: `answered`, a success (the BFF's rolling session started its
+ * idle time again); `unauthenticated`, a 401 not_authenticated (no session, or no more).
+ */
+export type ApiActivity = 'answered' | 'unauthenticated';
+const activityListeners = new Set<(activity: ApiActivity) => void>();
+
+/** Calls `listener` after every answer of the BFF that says something of the session; returns the unsubscribe. */
+export function onApiActivity(listener: (activity: ApiActivity) => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
+const report = (activity: ApiActivity) => activityListeners.forEach((listener) => listener(activity));
+
 async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
   let response: Response;
   try {
@@ -41,7 +56,12 @@ async function call<S extends z.ZodType>(method: string, path: string, schema: S
     throw networkError();
   }
   const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiClientError(response.status, normalizeApiError(payload, response.status));
+  if (!response.ok) {
+    const error = new ApiClientError(response.status, normalizeApiError(payload, response.status));
+    if (error.code === 'not_authenticated') report('unauthenticated');
+    throw error;
+  }
+  report('answered');
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new ApiClientError(response.status, clientError('invalid_response'));

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authPaths } from '@sesali/shared';
 import { z } from 'zod';
 import { apiClient } from '@/lib/api-client';
+import { sessionLoggedOut } from '../session-lifetime';
 
 const logoutResponseSchema = z.object({ redirectUrl: z.string().min(1) });
 
@@ -11,6 +12,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiClient.post(authPaths.logout, logoutResponseSchema, {}),
     onSuccess: ({ redirectUrl }) => {
+      sessionLoggedOut();
       queryClient.clear();
       window.location.assign(redirectUrl);
     },
