@@ -10,6 +10,7 @@
  * --profile runs the BFF under --cpu-prof during the 100-connection summary measure and prints where its CPU
  * time went (self time by function). Target: p99 under 1 s at 100 connections. Figures: docs/performance.md.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -47,6 +48,8 @@ const P99_TARGET_MS = 1000;
 
 interface Measure {
   route: string;
+  /** The BFF's CPU time per answered request, in ms (Linux). */
+  cpuPerRequest?: number;
   connections: number;
   perSecond: number;
   p50: number;
@@ -88,6 +91,54 @@ async function consultingSession(base: string): Promise<{ cookie: string; summar
   return { cookie, summaryPath: `/api/patients/${ref}/summary` };
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sums and counts of the BFF's histograms (its /metrics), by series. */
+async function histogramTotals(base: string, token: string): Promise<Map<string, { sum: number; count: number }>> {
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+  const totals = new Map<string, { sum: number; count: number }>();
+  for (const line of text.split('\n')) {
+    const bucket = /^http_request_duration_seconds_bucket\{(.*)\} ([\d.e+-]+)$/.exec(line);
+    const le = bucket?.[1] ? /le="([\d.]+)"/.exec(bucket[1])?.[1] : undefined;
+    if (bucket?.[1]?.includes('summary') && bucket[1].includes('"200"') && le) {
+      // Cumulative counts of the summaries the BFF answered within `le` seconds.
+      totals.set(`summaries answered within ${le} s (BFF's own timing)`, { sum: 0, count: Number(bucket[2]) });
+      continue;
+    }
+    const match = /^(\w+)_(sum|count)(\{[^}]*\})? ([\d.e+-]+)$/.exec(line);
+    if (!match?.[1] || match[1].startsWith('nodejs') || match[1].startsWith('process')) continue;
+    const series = `${match[1]}${match[3] ?? ''}`;
+    const entry = totals.get(series) ?? { sum: 0, count: 0 };
+    entry[match[2] as 'sum' | 'count'] = Number(match[4]);
+    totals.set(series, entry);
+  }
+  return totals;
+}
+
+/** Mean duration per series over a measure (the difference of two readings), largest count first. */
+function meanDurations(
+  before: Map<string, { sum: number; count: number }>,
+  after: Map<string, { sum: number; count: number }>,
+): { series: string; count: number; meanMs: number }[] {
+  return [...after]
+    .map(([series, { sum, count }]) => {
+      const earlier = before.get(series) ?? { sum: 0, count: 0 };
+      const n = count - earlier.count;
+      return { series, count: n, meanMs: n > 0 ? ((sum - earlier.sum) / n) * 1000 : 0 };
+    })
+    .filter((row) => row.count > 0)
+    .sort((a, b) => b.count - a.count);
+}
+
 /** Self time per function in the CPU profiles of a folder, largest first. */
 function topFunctions(folder: string, count: number): { share: number; name: string }[] {
   const selfTime = new Map<string, number>();
@@ -120,8 +171,10 @@ async function main(): Promise<void> {
   try {
     const port = await freePort();
     const base = `http://localhost:${port}`;
+    const metricsToken = randomBytes(24).toString('hex');
     const environment = productionEnvironment(base, await startSimulators(base), directory, {
       LOG_LEVEL: 'info',
+      METRICS_TOKEN: metricsToken,
       // One professional hammering one summary: the abuse limits are not what is measured.
       RATE_LIMIT_SEARCH_PER_MINUTE: '100000',
     });
@@ -132,16 +185,32 @@ async function main(): Promise<void> {
     await measure(`${base}${summaryPath}`, 'warm-up', 10, cookie);
 
     const results: Measure[] = [];
+    let stages: { series: string; count: number; meanMs: number }[] = [];
+    const measured = async (route: string, connections: number, url: string, withCookie?: string) => {
+      const cpuBefore = cpuMs(bff.pid);
+      const result = await measure(url, route, connections, withCookie);
+      const cpuAfter = cpuMs(bff.pid);
+      const answered = result.perSecond * DURATION_S;
+      if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0)
+        result.cpuPerRequest = (cpuAfter - cpuBefore) / answered;
+      return result;
+    };
     for (const connections of CONNECTIONS) {
-      results.push(await measure(`${base}/healthz`, '/healthz', connections));
-      results.push(await measure(`${base}${summaryPath}`, 'summary', connections, cookie));
+      results.push(await measured('/healthz', connections, `${base}/healthz`));
+      const before = await histogramTotals(base, metricsToken);
+      results.push(await measured('summary', connections, `${base}${summaryPath}`, cookie));
+      stages = meanDurations(before, await histogramTotals(base, metricsToken));
     }
 
     let profileTop: { share: number; name: string }[] = [];
     if (options.profile) {
       const profileDir = options['profile-dir'] ?? join(directory, 'profile');
       await stopProcess(bff);
-      bff = await startCompiledBff(outdir, environment, port, [...nodeOptions, '--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+      bff = await startCompiledBff(outdir, environment, port, [
+        ...nodeOptions,
+        '--cpu-prof',
+        `--cpu-prof-dir=${profileDir}`,
+      ]);
       await measure(`${base}${summaryPath}`, 'warm-up', 10, cookie);
       await measure(`${base}${summaryPath}`, 'summary (profiled)', 100, cookie);
       await stopProcess(bff, 'SIGINT');
@@ -151,7 +220,7 @@ async function main(): Promise<void> {
     console.log(
       `\nLoad benchmark: ${DURATION_S} s per measure, Node ${process.version}, compiled BFF, simulators apart\n`,
     );
-    console.log('route      conn    req/s     p50 ms   p99 ms   failures   summary/healthz');
+    console.log('route      conn    req/s     p50 ms   p99 ms   failures   BFF CPU ms/req   summary/healthz');
     for (const connections of CONNECTIONS) {
       const health = results.find((r) => r.route === '/healthz' && r.connections === connections);
       const summary = results.find((r) => r.route === 'summary' && r.connections === connections);
@@ -159,7 +228,7 @@ async function main(): Promise<void> {
         if (!r) continue;
         const ratio = r === summary && health ? `${((summary.perSecond / health.perSecond) * 100).toFixed(1)} %` : '';
         console.log(
-          `${r.route.padEnd(10)} ${String(r.connections).padStart(4)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(10)} ${String(r.p99).padStart(8)} ${String(r.failures).padStart(10)}   ${ratio}`,
+          `${r.route.padEnd(10)} ${String(r.connections).padStart(4)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(10)} ${String(r.p99).padStart(8)} ${String(r.failures).padStart(10)} ${(r.cpuPerRequest?.toFixed(2) ?? '?').padStart(16)}   ${ratio}`,
         );
       }
     }
@@ -168,6 +237,9 @@ async function main(): Promise<void> {
       console.log(
         `\nSummary p99 at 100 connections: ${at100.p99} ms (target < ${P99_TARGET_MS} ms): ${at100.p99 < P99_TARGET_MS ? 'met' : 'NOT met'}`,
       );
+    console.log(`\nInside the BFF, summaries at ${CONNECTIONS.at(-1)} connections (mean of its own histograms):`);
+    for (const { series, count, meanMs } of stages)
+      console.log(`  ${meanMs.toFixed(1).padStart(8)} ms  ×${String(count).padStart(6)}  ${series}`);
     if (profileTop.length > 0) {
       console.log('\nWhere the BFF spent its CPU (self time, 100 connections on the summary):');
       for (const { share, name } of profileTop) console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);

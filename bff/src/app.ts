@@ -62,6 +62,8 @@ export interface AppDependencies {
 export function createApp(config: Config, deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are no-store: an ETag (a SHA-1 of every body, a summary is hundreds of KB) would serve nothing.
+  app.set('etag', false);
   if (config.trustProxy)
     app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
 
