@@ -3,6 +3,7 @@
  * local PostgreSQL): the chain, the queries, the databases refusing any change, and the `audit` command's
  * verify and export — including a row edited by hand, with the triggers dropped, named by `verify`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,6 +183,46 @@ describe.each([sqlite, postgres])('the audit trail in $name', (adapter) => {
     await expect(other.ping()).resolves.toBeUndefined();
     await other.close();
     await expect(other.ping()).rejects.toThrow();
+  });
+});
+
+describe('PostgreSQL with the documented grants', () => {
+  it('opens and appends as a role that may only read and insert, and that role cannot change an event', async () => {
+    // The schema exists (the owner created it above); the BFF's role gets what docs/audit.md grants.
+    const role = `sesali_bff_${Date.now()}`;
+    const password = randomBytes(12).toString('hex');
+    const name = new URL(database.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+      await admin.query(`GRANT CONNECT ON DATABASE ${name} TO ${role}`);
+      await admin.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+      await admin.query(`GRANT SELECT, INSERT ON audit_events TO ${role}`);
+      await admin.query(`GRANT SELECT ON audit_migrations TO ${role}`);
+      await admin.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+      const url = new URL(database.url);
+      url.username = role;
+      url.password = password;
+      const store = await openPostgresAuditStore(url.href);
+      try {
+        const before = await store.count();
+        await store.append(event('login'));
+        expect(await store.count()).toBe(before + 1);
+      } finally {
+        await store.close();
+      }
+      const restricted = new pg.Client({ connectionString: url.href });
+      await restricted.connect();
+      await expect(restricted.query("UPDATE audit_events SET reason = 'x'")).rejects.toThrow(/permission denied/);
+      await restricted.end();
+    } finally {
+      await admin.query(`REVOKE ALL ON audit_events, audit_migrations FROM ${role}`);
+      await admin.query(`REVOKE ALL ON SCHEMA public FROM ${role}`);
+      await admin.query(`REVOKE ALL ON DATABASE ${name} FROM ${role}`);
+      await admin.query(`DROP ROLE ${role}`);
+      await admin.end();
+    }
   });
 });
 

@@ -31,9 +31,11 @@ export async function openPostgresAuditStore(connectionString: string): Promise<
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS audit_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
-    );
+    // Only DDL that is needed: once the schema is there, a role that may only read and insert opens the store
+    // (CREATE TABLE IF NOT EXISTS would still ask for the CREATE right on the schema).
+    const exists = await client.query<{ table: string | null }>("SELECT to_regclass('audit_migrations') AS table");
+    if (exists.rows[0]?.table === null)
+      await client.query('CREATE TABLE audit_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const applied = new Set(
       (await client.query<{ version: number }>('SELECT version FROM audit_migrations')).rows.map((r) => r.version),
     );

@@ -105,7 +105,7 @@ describe('production', () => {
     CONTACT_POINT_URL: 'https://ncp.sante.fr',
     ASSERTION_KEY_FILE: '/run/secrets/assertion-key.pem',
     AUDIT_HMAC_KEY: strong('audit'),
-    AUDIT_DATABASE_URL: 'postgres://sesali@db.internal/audit',
+    AUDIT_DATABASE_URL: 'postgres://sesali@db.internal/audit?sslmode=verify-full',
     TRUST_PROXY: '1',
   };
 
@@ -127,11 +127,23 @@ describe('production', () => {
     ['METRICS_TOKEN', { METRICS_TOKEN: '0123456789'.repeat(3) + '01' }],
     ['REDIS_URL', { REDIS_URL: 'redis://redis.internal:6379' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
+    ['TRUST_PROXY', { TRUST_PROXY: undefined }],
+    ['AUDIT_DATABASE_URL', { AUDIT_DATABASE_URL: 'postgres://sesali@db.internal/audit' }],
+    ['AUDIT_DATABASE_URL', { AUDIT_DATABASE_URL: 'postgres://sesali@db.internal/audit?sslmode=prefer' }],
     ['PSC_CLIENT_ID', { PSC_CLIENT_ID: 'sesali-dev' }],
     ['CONTACT_POINT_URL', { CONTACT_POINT_URL: 'https://ncp.sesali.test' }],
   ])('refuses an unsafe %s, naming it', (name, change) => {
     const problems = problemsOf({ ...production, ...change });
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${name}: `))]));
+  });
+
+  it('keeps the sessions in DATA_DIR unless SESSION_SQLITE_PATH says otherwise', () => {
+    const embedded = { ...production, SESSION_STORE: 'sqlite', DATA_DIR: '/var/lib/sesali' };
+    expect(loadConfig(embedded).session.store).toEqual({ kind: 'sqlite', path: '/var/lib/sesali/sessions.sqlite' });
+    expect(loadConfig({ ...embedded, SESSION_SQLITE_PATH: '/srv/s.sqlite' }).session.store).toEqual({
+      kind: 'sqlite',
+      path: '/srv/s.sqlite',
+    });
   });
 
   it('allows loopback http:// and redis:// in an explicit QA mode only', () => {

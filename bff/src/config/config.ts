@@ -71,7 +71,8 @@ const envSchema = z
       .transform((v) => v.split(',').map((hex) => Buffer.from(hex, 'hex')))
       .optional(),
     SESSION_STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
-    SESSION_SQLITE_PATH: z.string().min(1).default('.data/sessions.sqlite'),
+    /** Default: DATA_DIR/sessions.sqlite. */
+    SESSION_SQLITE_PATH: z.string().min(1).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
@@ -252,7 +253,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       store:
         env.SESSION_STORE === 'redis' && env.REDIS_URL
           ? { kind: 'redis', url: env.REDIS_URL }
-          : { kind: 'sqlite', path: env.SESSION_SQLITE_PATH },
+          : { kind: 'sqlite', path: env.SESSION_SQLITE_PATH ?? join(env.DATA_DIR, 'sessions.sqlite') },
       idleMinutes: env.SESSION_IDLE_MINUTES,
       maxHours: env.SESSION_MAX_HOURS,
     },

@@ -55,6 +55,20 @@ export function productionProblems(env: Env & { SESALI_QA_MODE?: string }): stri
       problems.push('REDIS_URL: redis:// without TLS to another host; use rediss://');
   }
 
+  if (env.AUDIT_DATABASE_URL !== undefined) {
+    const database = new URL(env.AUDIT_DATABASE_URL);
+    const sslmode = database.searchParams.get('sslmode');
+    if (!isLoopback(database) && !['require', 'verify-ca', 'verify-full'].includes(sslmode ?? ''))
+      problems.push('AUDIT_DATABASE_URL: another host without TLS; add sslmode=verify-full (or verify-ca, require)');
+  }
+
+  // The BFF speaks plain HTTP behind a TLS proxy: without trusting it, requests never look secure and the
+  // Secure session cookie is never set — every login would silently come back logged out.
+  if (env.PUBLIC_URL.startsWith('https:') && env.TRUST_PROXY === undefined)
+    problems.push(
+      'TRUST_PROXY: required with an https PUBLIC_URL (the TLS proxy in front: its hop count or addresses)',
+    );
+
   const trustProxy = env.TRUST_PROXY?.trim().toLowerCase();
   if (trustProxy === 'true' || trustProxy === '*')
     problems.push(
