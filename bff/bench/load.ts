@@ -102,6 +102,17 @@ function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
+/** A process's resident memory now and at its peak (VmRSS, VmHWM), in MB, from /proc (Linux). */
+function memoryMb(pid: number | undefined): { rss: number; peak: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sums and counts of the BFF's histograms (its /metrics), by series. */
 async function histogramTotals(base: string, token: string): Promise<Map<string, { sum: number; count: number }>> {
   const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
@@ -181,6 +192,7 @@ async function main(): Promise<void> {
     const nodeOptions = options['node-options'].split(' ').filter(Boolean);
     let bff = await startCompiledBff(outdir, environment, port, nodeOptions);
     const { cookie, summaryPath } = await consultingSession(base);
+    const memoryAtStart = memoryMb(bff.pid);
     // Warm-up: JIT, terminology caches, connections.
     await measure(`${base}${summaryPath}`, 'warm-up', 10, cookie);
 
@@ -202,6 +214,7 @@ async function main(): Promise<void> {
       stages = meanDurations(before, await histogramTotals(base, metricsToken));
     }
 
+    const memoryAfter = memoryMb(bff.pid);
     let profileTop: { share: number; name: string }[] = [];
     if (options.profile) {
       const profileDir = options['profile-dir'] ?? join(directory, 'profile');
@@ -236,6 +249,10 @@ async function main(): Promise<void> {
     if (at100)
       console.log(
         `\nSummary p99 at 100 connections: ${at100.p99} ms (target < ${P99_TARGET_MS} ms): ${at100.p99 < P99_TARGET_MS ? 'met' : 'NOT met'}`,
+      );
+    if (memoryAtStart && memoryAfter)
+      console.log(
+        `\nBFF memory: ${memoryAtStart.rss.toFixed(0)} MB resident after login, peak ${memoryAfter.peak.toFixed(0)} MB under load`,
       );
     console.log(`\nInside the BFF, summaries at ${CONNECTIONS.at(-1)} connections (mean of its own histograms):`);
     const within = stages.filter((row) => row.series.startsWith('summaries answered within'));
