@@ -54,6 +54,11 @@ export function prepareNode24() {
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(new URL(import.meta.url).pathname)) {
-  const { node, env } = prepareNode24();
-  console.log(`${output(node, ['--version'])} at ${node}\nSQLITE_NATIVE_BINDING=${env.SQLITE_NATIVE_BINDING}`);
+  const prepared = prepareNode24();
+  // --json: for `npm test`, which prepares Node 24 while the static checks run.
+  if (process.argv.includes('--json')) console.log(JSON.stringify(prepared));
+  else
+    console.log(
+      `${output(prepared.node, ['--version'])} at ${prepared.node}\nSQLITE_NATIVE_BINDING=${prepared.env.SQLITE_NATIVE_BINDING}`,
+    );
 }

@@ -1,10 +1,11 @@
-// `npm test`: every check CI runs, in order, stopping at the first failure: lint, formatting, type checks,
-// unit and integration tests of every package (against a private Redis it starts), the SPA build, and the
-// browser journeys in Debian's Chromium.
+// `npm test`: every check CI runs, stopping at the first failure: lint beside formatting and type checks (and
+// the preparation of Node 24), the unit and integration tests of every package (against a private Redis it
+// starts; PostgreSQL is the machine's), the server side again on Node 24, the SPA build, and the browser
+// journeys in Debian's Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_24, prepareNode24 } from './node24.mjs';
+import { NODE_24 } from './node24.mjs';
 import { bin, ensureInstalled, root, run } from './workspace.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,36 +40,69 @@ process.on('exit', () => redis.kill());
 process.env.REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
 
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+
+/** Runs a command with its output kept, for steps that run side by side: resolves with its exit code. */
+function captured(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Several sequences of steps side by side (each step is single-threaded); each step's output printed whole. */
+async function sideBySide(sequences) {
+  const results = await Promise.all(
+    sequences.map(async (sequence) => {
+      const done = [];
+      for (const [title, command, args, options] of sequence) {
+        const started = Date.now();
+        const result = await captured(command, args, options);
+        done.push({ title, seconds: (Date.now() - started) / 1000, ...result });
+        if (result.code !== 0) break;
+      }
+      return done;
+    }),
+  );
+  for (const { title, seconds, code, output } of results.flat()) {
+    console.log(`\n▶ ${title} (${seconds.toFixed(0)} s)`);
+    if (output.trim() && (code !== 0 || !title.startsWith('Preparing'))) console.log(output.trimEnd());
+    if (code !== 0) {
+      console.error(`\n✗ ${title} failed (exit ${code}).`);
+      process.exit(code);
+    }
+  }
+  return results.flat();
+}
+
+// Static checks, two at a time (lint; formatting then types), while Node 24 is fetched and its SQLite built.
+const prepared = await sideBySide([
+  [['Lint', bin('eslint'), ['.', '--max-warnings=0']]],
+  [
+    ['Formatting', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+    ['Type checks', bin('pnpm'), ['-r', '--workspace-concurrency=1', 'run', 'typecheck']],
+  ],
+  [[`Preparing Node 24 (${NODE_24})`, process.execPath, [join(root, 'scripts', 'node24.mjs'), '--json']]],
+]);
+const node24 = JSON.parse(prepared.at(-1).output.trim().split('\n').at(-1));
+
 const steps = [
-  ['Lint', bin('eslint'), ['.', '--max-warnings=0']],
-  ['Formatting', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
-  ['Type checks', bin('pnpm'), ['-r', '--workspace-concurrency=1', 'run', 'typecheck']],
   ['Unit and integration tests', process.execPath, ['--experimental-vm-modules', jest, '--maxWorkers=2', '--ci']],
   // The server side again on the next LTS, so the runtime can move up (the SPA runs in browsers, not on Node).
   [
     `Server-side tests on Node 24 (${NODE_24})`,
-    () => prepareNode24(),
-    ({ node, env }) => [
-      node,
-      ['--experimental-vm-modules', jest, '--maxWorkers=2', '--ci', '--selectProjects', 'shared', 'bff', 'mocks'],
-      { env: { ...process.env, ...env } },
-    ],
+    node24.node,
+    ['--experimental-vm-modules', jest, '--maxWorkers=2', '--ci', '--selectProjects', 'shared', 'bff', 'mocks'],
+    { env: { ...process.env, ...node24.env } },
   ],
   ['SPA build', bin('pnpm'), ['--filter', '@sesali/client', 'run', 'build', '--logLevel', 'warn']],
   ['Bundle budget', process.execPath, [join(root, 'scripts', 'bundle-budget.mjs')]],
   ['Browser journeys', bin('playwright', 'e2e'), ['test'], { cwd: join(root, 'e2e') }],
 ];
-for (const step of steps) {
-  const [title, ...rest] = step;
+for (const [title, command, args, options] of steps) {
   console.log(`\n▶ ${title}`);
-  // A step is a command, or a preparation whose result gives the command (the Node 24 binary).
-  let command, args, options;
-  try {
-    [command, args, options] = typeof rest[0] === 'function' ? rest[1](rest[0]()) : rest;
-  } catch (error) {
-    console.error(`✗ ${title}: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  }
   run(command, args, options);
 }
 console.log('\n✓ All checks passed.');
