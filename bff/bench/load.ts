@@ -28,7 +28,7 @@ import {
   stopProcess,
 } from '../src/testing/processes';
 import { loginAtSimulator } from '../src/testing/psc-browser';
-import { searchValuesFor, treatmentConsent } from '../src/testing/shipped-patients';
+import { consentedRef } from '../src/testing/shipped-patients';
 import { CHROME_UA } from '../src/testing/test-config';
 
 const { values: options } = parseArgs({
@@ -82,12 +82,7 @@ async function consultingSession(base: string): Promise<{ cookie: string; summar
   const done = await agent.get(`${callback.pathname}${callback.search}`).expect(303);
   const cookie = /^(sesali\.sid=[^;]+)/m.exec((done.headers['set-cookie'] as unknown as string[]).join('\n'))?.[1];
   if (!cookie) throw new Error('no session cookie after login');
-  const found = await agent
-    .post('/api/patients/search')
-    .send({ countryCode: 'PT', ...(await searchValuesFor(agent, 'PT', 'complete')) })
-    .expect(200);
-  const ref = (found.body as { candidates: { ref: string }[] }).candidates[0]?.ref as string;
-  await agent.post(`/api/patients/${ref}/consent`).send(treatmentConsent('pt')).expect(201);
+  const ref = await consentedRef(agent, 'PT', 'complete', 'pt');
   return { cookie, summaryPath: `/api/patients/${ref}/summary` };
 }
 

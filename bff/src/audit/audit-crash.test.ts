@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { loginAtSimulator } from '../testing/psc-browser';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres';
-import { searchValuesFor, treatmentConsent } from '../testing/shipped-patients';
+import { consentedRef } from '../testing/shipped-patients';
 import { CHROME_UA } from '../testing/test-config';
 import { allEvents, type AuditStore } from './audit-store';
 import { verifyChain } from './events';
@@ -57,12 +57,7 @@ async function burstThenKill(service: Service): Promise<string[]> {
   const login = await agent.get('/auth/login').expect(303);
   const callback = await loginAtSimulator(String(login.headers.location), { persona: 'medecin-generaliste' });
   await agent.get(`${callback.pathname}${callback.search}`).expect(303);
-  const found = await agent
-    .post('/api/patients/search')
-    .send({ countryCode: 'PT', ...(await searchValuesFor(agent, 'PT', 'complete')) })
-    .expect(200);
-  const ref = (found.body as { candidates: { ref: string }[] }).candidates[0]?.ref as string;
-  await agent.post(`/api/patients/${ref}/consent`).send(treatmentConsent('pt')).expect(201);
+  const ref = await consentedRef(agent, 'PT', 'complete', 'pt');
 
   const received: string[] = [];
   let answered = 0;

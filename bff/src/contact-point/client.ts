@@ -265,6 +265,10 @@ export function createContactPointClient(options: ContactPointClientOptions) {
 
   const json = 'application/json';
 
+  /** A query's JSON answer, as text (metadata: bounded by METADATA_MAX_BYTES). */
+  const postForJson = (operation: ContactPointOperation, path: string, body: unknown, assertions: Assertions) =>
+    send(operation, path, { method: 'POST', body, assertions, accept: json, maxBytes: METADATA_MAX_BYTES });
+
   return {
     countries: (): Promise<Country[]> =>
       timed('countries', undefined, async () => {
@@ -288,26 +292,14 @@ export function createContactPointClient(options: ContactPointClientOptions) {
 
     queryPatients: (request: PatientQueryRequest, assertions: Assertions): Promise<PatientDemographics[]> =>
       timed('patients.query', request.countryCode, async () => {
-        const text = await send('patients.query', contactPointPaths.patientQuery, {
-          method: 'POST',
-          body: request,
-          assertions,
-          accept: json,
-          maxBytes: METADATA_MAX_BYTES,
-        });
-        return parse('patients.query', text, patientQueryResponseSchema).patients;
+        const answer = await postForJson('patients.query', contactPointPaths.patientQuery, request, assertions);
+        return parse('patients.query', answer, patientQueryResponseSchema).patients;
       }),
 
     queryDocuments: (request: DocumentQueryRequest, assertions: Required<Assertions>): Promise<DocumentMetadata[]> =>
       timed('documents.query', request.countryCode, async () => {
-        const text = await send('documents.query', contactPointPaths.documentQuery, {
-          method: 'POST',
-          body: request,
-          assertions,
-          accept: json,
-          maxBytes: METADATA_MAX_BYTES,
-        });
-        return parse('documents.query', text, documentQueryResponseSchema).documents;
+        const answer = await postForJson('documents.query', contactPointPaths.documentQuery, request, assertions);
+        return parse('documents.query', answer, documentQueryResponseSchema).documents;
       }),
 
     /** The document's metadata and its bytes (decoded), refused beyond maxDocumentBytes. */

@@ -30,7 +30,7 @@ import {
   waitFor,
 } from '../testing/processes';
 import { loginAtSimulator } from '../testing/psc-browser';
-import { searchValuesFor, treatmentConsent } from '../testing/shipped-patients';
+import { consentedRef } from '../testing/shipped-patients';
 import { CHROME_UA } from '../testing/test-config';
 
 let redisPort: number;
@@ -125,12 +125,7 @@ async function logIn(agent: Agent): Promise<void> {
 }
 
 async function readSummary(agent: Agent): Promise<void> {
-  const found = await agent
-    .post('/api/patients/search')
-    .send({ countryCode: 'PT', ...(await searchValuesFor(agent, 'PT', 'complete')) })
-    .expect(200);
-  const ref = (found.body as { candidates: { ref: string }[] }).candidates[0]?.ref as string;
-  await agent.post(`/api/patients/${ref}/consent`).send(treatmentConsent('pt')).expect(201);
+  const ref = await consentedRef(agent, 'PT', 'complete', 'pt');
   const summary = await agent.get(`/api/patients/${ref}/summary`).expect(200);
   expect(summary.headers['cache-control']).toBe('no-store');
   expect(JSON.stringify(summary.body)).toContain('Monteiro');
