@@ -30,13 +30,19 @@ function headersDir(packageDir) {
   return found;
 }
 
+/** Whether `addon` loads in the Node at `node` (built for its ABI, with matching headers). */
+function loads(node, addon) {
+  if (!existsSync(addon)) return false;
+  return spawnSync(node, ['-e', 'process.dlopen({ exports: {} }, process.argv[1])', addon]).status === 0;
+}
+
 export function prepareNode24() {
   const node = output('npx', ['--yes', NODE_24, '-p', 'process.execPath']);
   const version = output(node, ['-p', 'process.version']);
   // Keyed by the exact version: the headers an addon is built against matter, not only the ABI (see above).
   const cache = join(root, 'node_modules', '.cache', 'sesali', `better-sqlite3-node-${version}`);
   const addon = join(cache, 'build', 'Release', 'better_sqlite3.node');
-  if (!existsSync(addon)) {
+  if (!loads(node, addon)) {
     console.log(`Building better-sqlite3 for Node ${version}, once per install…`);
     rmSync(cache, { recursive: true, force: true });
     mkdirSync(dirname(cache), { recursive: true });
@@ -48,7 +54,11 @@ export function prepareNode24() {
     // The `node` package installs the official tarball (node-<os>-<arch>), whose include/ has the headers
     // node-gyp would otherwise download.
     const nodedir = headersDir(dirname(dirname(node)));
-    output(node, [gyp, 'rebuild', '--release', `--nodedir=${nodedir}`, '--jobs=2'], { cwd: cache });
+    // Under `npm test`, npm exports its own settings (`npm_config_nodedir=/usr` on Debian's Node 20), which
+    // node-gyp would follow instead of --nodedir: build with none of them.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+    output(node, [gyp, 'rebuild', '--release', `--nodedir=${nodedir}`, '--jobs=2'], { cwd: cache, env });
+    if (!loads(node, addon)) throw new Error(`the better-sqlite3 addon built for Node ${version} does not load in it`);
   }
   return { node, env: { SQLITE_NATIVE_BINDING: addon } };
 }
