@@ -8,9 +8,7 @@ try {
   const config = loadConfig(process.env);
   await start(config);
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  // For the operator: what stopped the start (a bad setting, a store that does not answer), then exit 1.
+  console.error(error instanceof ConfigError ? error.message : `Sesali could not start: ${String(error)}`);
+  process.exit(1);
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openSqlite } from './sqlite';
 import type session from 'express-session';
 import { createClient } from 'redis';
+import { freePort } from '../testing/processes';
 import { openSessionStore, type SessionStoreHandle } from './session-store';
 import { SqliteSessionStore } from './sqlite-session-store';
 
@@ -114,6 +115,21 @@ storeContract(
     }
   },
 );
+
+describe('redis at start', () => {
+  it('fails with a message naming REDIS_URL when Redis does not answer, instead of waiting forever', async () => {
+    const closed = `redis://127.0.0.1:${await freePort()}`;
+    const started = Date.now();
+    await expect(
+      openSessionStore(
+        { secret: 'x', store: { kind: 'redis', url: closed }, idleMinutes: IDLE_MINUTES, maxHours: 12 },
+        undefined,
+        { redisStartTimeoutMs: 500 },
+      ),
+    ).rejects.toThrow('the session store (REDIS_URL) did not answer within 0.5 s');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
 
 describe('sqlite expiry, on an injected clock', () => {
   const idleMs = IDLE_MINUTES * 60_000;

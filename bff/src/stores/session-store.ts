@@ -19,9 +19,31 @@ export interface SessionStoreHandle {
   close(): Promise<void>;
 }
 
+const REDIS_START_TIMEOUT_MS = 15_000;
+
+/** Connects, or closes the client and fails with a message for the operator once `ms` have passed. */
+async function connectWithin(client: { connect(): Promise<unknown>; destroy(): void }, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      client.destroy();
+      reject(new Error(`the session store (REDIS_URL) did not answer within ${ms / 1000} s`));
+    }, ms);
+  });
+  const connecting = client.connect();
+  // Once given up, its own failure (the client destroyed) is of no interest.
+  connecting.catch(() => undefined);
+  try {
+    await Promise.race([connecting, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function openSessionStore(
   config: Config['session'],
   logger?: Pick<Logger, 'warn'>,
+  { redisStartTimeoutMs = REDIS_START_TIMEOUT_MS }: { redisStartTimeoutMs?: number } = {},
 ): Promise<SessionStoreHandle> {
   const ttlMs = config.idleMinutes * 60 * 1000;
   // Sessions hold patients' identities and the ID token: encrypted in either store.
@@ -42,7 +64,8 @@ export async function openSessionStore(
         'Redis session store error (reconnecting)',
       );
     });
-    await client.connect();
+    // At start, Redis must answer: a BFF waiting for it forever would look alive to its supervisor.
+    await connectWithin(client, redisStartTimeoutMs);
     return {
       store: new RedisStore({
         client,
