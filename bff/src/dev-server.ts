@@ -130,7 +130,6 @@ async function main(): Promise<void> {
     SESSION_SECRET: secrets.sessionSecret,
     AUDIT_HMAC_KEY: secrets.auditHmacKey,
     DATA_DIR: dev.DATA_DIR,
-    SESSION_SQLITE_PATH: process.env.SESSION_SQLITE_PATH ?? join(dev.DATA_DIR, 'sessions.sqlite'),
     STATIC_DIR: staticDir,
     CONTACT_POINT_URL: dev.CONTACT_POINT_URL,
     ASSERTION_KEY_FILE: devAssertionKey(dev.DATA_DIR),

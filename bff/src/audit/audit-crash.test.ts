@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { loginAtSimulator } from '../testing/psc-browser';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres';
+import { waitFor } from '../testing/processes';
 import { consentedRef } from '../testing/shipped-patients';
 import { CHROME_UA } from '../testing/test-config';
 import { allEvents, type AuditStore } from './audit-store';
@@ -40,16 +41,13 @@ async function startService(env: Record<string, string>, port: number): Promise<
     stdio: 'ignore',
   });
   const base = `http://localhost:${port}`;
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  try {
+    await waitFor(async () => (await fetch(`${base}/healthz`)).ok, 'the service', 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
-  child.kill('SIGKILL');
-  throw new Error('the service did not start');
+  return { child, base };
 }
 
 async function burstThenKill(service: Service): Promise<string[]> {

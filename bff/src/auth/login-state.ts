@@ -9,9 +9,10 @@ import type { Request, Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
+import { loginCookieName } from '../http/cookies';
 import type { PendingLogin } from './session-data';
 
-export const LOGIN_STATE_MAX_AGE_MS = 10 * 60 * 1000;
+const LOGIN_STATE_MAX_AGE_MS = 10 * 60 * 1000;
 
 const pendingLoginSchema = z.strictObject({
   state: z.string().min(1).max(256),
@@ -31,8 +32,7 @@ export interface LoginStateCookie {
 
 export function loginStateCookie(options: { secret: string; secure: boolean }): LoginStateCookie {
   const key = new Uint8Array(hkdfSync('sha256', options.secret, 'sesali', 'login-state cookie v1', 32));
-  // Behind HTTPS the `__Host-` prefix: Secure, Path=/ and host-only, enforced by the browser.
-  const name = options.secure ? '__Host-sesali.login' : 'sesali.login';
+  const name = loginCookieName(options.secure);
   const attributes = { httpOnly: true, secure: options.secure, sameSite: 'lax' as const, path: '/' };
 
   return {

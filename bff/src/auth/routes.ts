@@ -21,7 +21,7 @@ import { actorOf, type AuditTrail } from '../audit/audit-trail';
 import { sessionCookieName } from '../http/cookies';
 import { requestIdOf } from '../http/logger';
 import { destroySession, regenerateSession, saveSession } from '../http/session-ops';
-import { LOGIN_STATE_MAX_AGE_MS, loginStateCookie } from './login-state';
+import { loginStateCookie } from './login-state';
 import { LoginFailure, type PscClient } from './psc-client';
 import { toSessionUser } from './session-user';
 
@@ -76,7 +76,8 @@ export function authRouter(
   router.get('/callback', async (req: Request, res: Response) => {
     const pending = await loginState.read(req);
     const state = typeof req.query.state === 'string' ? req.query.state : undefined;
-    if (pending === undefined || state !== pending.state || Date.now() - pending.startedAt >= LOGIN_STATE_MAX_AGE_MS) {
+    // An expired login reads as none: the sealed cookie carries its own expiry (login-state.ts).
+    if (pending === undefined || state !== pending.state) {
       // A stale, replayed or forged callback: say so, and leave the session (and any login in progress) alone.
       logger.info({ event: 'login_failed', reason: 'state_mismatch' }, 'callback without a matching login');
       await audit.recordOrLog({

@@ -1,10 +1,11 @@
 /**
- * The one cookie Sesali sets: the session handle. Behind HTTPS it takes the `__Host-` prefix, so the browser
- * refuses it unless Secure, Path=/ and host-only.
+ * Sesali's two cookies: the session handle, and a login in progress (auth/login-state.ts) until the callback.
+ * Behind HTTPS both take the `__Host-` prefix, so the browser refuses them unless Secure, Path=/ and host-only.
  */
-export function sessionCookieName(secure: boolean): string {
-  return secure ? '__Host-sesali.sid' : 'sesali.sid';
-}
+const hostOnly = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name);
+
+export const sessionCookieName = (secure: boolean): string => hostOnly('sesali.sid', secure);
+export const loginCookieName = (secure: boolean): string => hostOnly('sesali.login', secure);
 
 export function sessionCookieOptions(secure: boolean, idleMinutes: number) {
   return {

@@ -111,7 +111,6 @@ export function productionEnvironment(
     CONTACT_POINT_URL: simulators.contactPointUrl,
     ASSERTION_KEY_FILE: keyFile,
     DATA_DIR: join(directory, 'data'),
-    SESSION_SQLITE_PATH: join(directory, 'data', 'sessions.sqlite'),
     ...extra,
   };
 }
