@@ -50,6 +50,8 @@ interface Measure {
   route: string;
   /** The BFF's CPU time per answered request, in ms (Linux). */
   cpuPerRequest?: number;
+  /** The simulators' CPU time per answered request, in ms (Linux). */
+  simulatorCpuPerRequest?: number;
   connections: number;
   perSecond: number;
   p50: number;
@@ -178,7 +180,8 @@ async function main(): Promise<void> {
     const port = await freePort();
     const base = `http://localhost:${port}`;
     const metricsToken = randomBytes(24).toString('hex');
-    const environment = productionEnvironment(base, await startSimulators(base), directory, {
+    const simulators = await startSimulators(base);
+    const environment = productionEnvironment(base, simulators, directory, {
       LOG_LEVEL: 'info',
       METRICS_TOKEN: metricsToken,
       // One professional hammering one summary: the abuse limits are not what is measured.
@@ -194,12 +197,14 @@ async function main(): Promise<void> {
     const results: Measure[] = [];
     let stages: { series: string; count: number; meanMs: number }[] = [];
     const measured = async (route: string, connections: number, url: string, withCookie?: string) => {
-      const cpuBefore = cpuMs(bff.pid);
+      const [cpuBefore, simulatorCpuBefore] = [cpuMs(bff.pid), cpuMs(simulators.pid)];
       const result = await measure(url, route, connections, withCookie);
-      const cpuAfter = cpuMs(bff.pid);
+      const [cpuAfter, simulatorCpuAfter] = [cpuMs(bff.pid), cpuMs(simulators.pid)];
       const answered = result.perSecond * DURATION_S;
       if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0)
         result.cpuPerRequest = (cpuAfter - cpuBefore) / answered;
+      if (simulatorCpuBefore !== undefined && simulatorCpuAfter !== undefined && answered > 0)
+        result.simulatorCpuPerRequest = (simulatorCpuAfter - simulatorCpuBefore) / answered;
       return result;
     };
     for (const connections of CONNECTIONS) {
@@ -228,7 +233,9 @@ async function main(): Promise<void> {
     console.log(
       `\nLoad benchmark: ${DURATION_S} s per measure, Node ${process.version}, compiled BFF, simulators apart\n`,
     );
-    console.log('route      conn    req/s     p50 ms   p99 ms   failures   BFF CPU ms/req   summary/healthz');
+    console.log(
+      'route      conn    req/s     p50 ms   p99 ms   failures   BFF CPU ms/req   simulators CPU ms/req   summary/healthz',
+    );
     for (const connections of CONNECTIONS) {
       const health = results.find((r) => r.route === '/healthz' && r.connections === connections);
       const summary = results.find((r) => r.route === 'summary' && r.connections === connections);
@@ -236,7 +243,7 @@ async function main(): Promise<void> {
         if (!r) continue;
         const ratio = r === summary && health ? `${((summary.perSecond / health.perSecond) * 100).toFixed(1)} %` : '';
         console.log(
-          `${r.route.padEnd(10)} ${String(r.connections).padStart(4)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(10)} ${String(r.p99).padStart(8)} ${String(r.failures).padStart(10)} ${(r.cpuPerRequest?.toFixed(2) ?? '?').padStart(16)}   ${ratio}`,
+          `${r.route.padEnd(10)} ${String(r.connections).padStart(4)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(10)} ${String(r.p99).padStart(8)} ${String(r.failures).padStart(10)} ${(r.cpuPerRequest?.toFixed(2) ?? '?').padStart(16)} ${(r.simulatorCpuPerRequest?.toFixed(2) ?? '?').padStart(23)}   ${ratio}`,
         );
       }
     }

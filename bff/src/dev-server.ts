@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { createFixtureStore, memberStateHandlers } from '@sesali/mocks/member-states';
+import { createFixtureStore, FIXTURES_RECHECK_MS, memberStateHandlers } from '@sesali/mocks/member-states';
 import { shippedFixturesDir } from '@sesali/mocks/fixtures-dir';
 import { startPscSimulator } from '@sesali/mocks/psc';
 import { createRemoteJWKSet } from 'jose';
@@ -73,10 +73,14 @@ function devAssertionKey(dataDir: string): string {
  */
 function startMemberStates(dev: z.infer<typeof devEnv>) {
   const dirs = [shippedFixturesDir, ...(dev.MOCKS_FIXTURES_DIR ? [resolve(dev.MOCKS_FIXTURES_DIR)] : [])];
-  const fixtures = createFixtureStore(dirs, (problems) => {
-    console.warn(`Simulated member states: ${problems.length} fixture problem(s), left out:`);
-    for (const p of problems) console.warn(`  - ${p.file}: ${p.problem}`);
-  });
+  const fixtures = createFixtureStore(
+    dirs,
+    (problems) => {
+      console.warn(`Simulated member states: ${problems.length} fixture problem(s), left out:`);
+      for (const p of problems) console.warn(`  - ${p.file}: ${p.problem}`);
+    },
+    { recheckAfterMs: FIXTURES_RECHECK_MS },
+  );
   fixtures.snapshot();
   const server = setupServer(
     ...memberStateHandlers({

@@ -61,12 +61,15 @@ export interface Simulators {
   pscDiscoveryUrl: string;
   contactPointUrl: string;
   client: { id: string; secret: string };
+  /** The simulators' process, for the benchmark's CPU figures. */
+  pid?: number;
 }
 
 /** The PSC simulator and the simulated member states (mocks/src/simulators), for a BFF at publicUrl. */
 export async function startSimulators(publicUrl: string, latencyMs = 0): Promise<Simulators> {
   const client = { id: 'sesali-qa', secret: randomSecret() };
-  const child = startProcess(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['mocks/src/simulators/main.ts'], {
+  // node itself with tsx's loader (not the tsx wrapper, which would run it in a second process): `pid` is theirs.
+  const child = startProcess(process.execPath, ['--import', 'tsx', 'mocks/src/simulators/main.ts'], {
     SIM_PUBLIC_URL: publicUrl,
     SIM_CLIENT_ID: client.id,
     SIM_CLIENT_SECRET: client.secret,
@@ -82,7 +85,7 @@ export async function startSimulators(publicUrl: string, latencyMs = 0): Promise
   });
   child.stdout?.resume();
   child.stderr?.resume();
-  return { ...urls, client };
+  return { ...urls, client, pid: child.pid };
 }
 
 /**

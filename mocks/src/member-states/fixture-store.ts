@@ -138,27 +138,36 @@ function latestChange(dirs: readonly string[]): number {
   return latest;
 }
 
+/** How often the simulators and the dev server look for a QA engineer's new or changed fixture. */
+export const FIXTURES_RECHECK_MS = 1000;
+
 export interface FixtureStore {
   snapshot(): FixtureSnapshot;
 }
 
 /**
  * Keeps the last snapshot while no folder changed; `onProblems` hears each new set of problems once (the dev
- * server logs them for the QA engineer).
+ * server logs them for the QA engineer). The folders are walked again at most every `recheckAfterMs` (0: on
+ * every call, for tests that write a fixture and query it at once): the walk reads every folder, which under
+ * load cost the simulators a quarter of their CPU.
  */
 export function createFixtureStore(
   dirs: readonly string[],
   onProblems?: (problems: FixtureProblem[]) => void,
+  { recheckAfterMs = 0 }: { recheckAfterMs?: number } = {},
 ): FixtureStore {
-  let cached: { at: number; snapshot: FixtureSnapshot } | undefined;
+  let cached: { at: number; checkedAt: number; snapshot: FixtureSnapshot } | undefined;
   return {
     snapshot() {
+      const now = Date.now();
+      if (cached && now - cached.checkedAt < recheckAfterMs) return cached.snapshot;
       const changed = latestChange(dirs);
       if (!cached || changed !== cached.at) {
         const snapshot = loadFixtures(dirs);
-        cached = { at: changed, snapshot };
+        cached = { at: changed, checkedAt: now, snapshot };
         if (snapshot.problems.length > 0) onProblems?.(snapshot.problems);
       }
+      cached.checkedAt = now;
       return cached.snapshot;
     },
   };

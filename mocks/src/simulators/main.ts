@@ -12,7 +12,7 @@
 import { resolve } from 'node:path';
 import { createRemoteJWKSet } from 'jose';
 import { z } from 'zod';
-import { createFixtureStore, memberStateHandlers } from '../member-states';
+import { createFixtureStore, FIXTURES_RECHECK_MS, memberStateHandlers } from '../member-states';
 import { shippedFixturesDir } from '../member-states/fixtures-dir';
 import { startHttpMockServer } from '../member-states/http-server';
 import { startPscSimulator } from '../psc';
@@ -42,6 +42,7 @@ const fixtures = createFixtureStore(
     console.error(`Simulated member states: ${problems.length} fixture problem(s), left out:`);
     for (const p of problems) console.error(`  - ${p.file}: ${p.problem}`);
   },
+  { recheckAfterMs: FIXTURES_RECHECK_MS },
 );
 fixtures.snapshot();
 

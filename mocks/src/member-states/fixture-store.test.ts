@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFixtureStore } from './fixture-store';
+import { writeCountry, writePatient } from './test-fixtures';
+
+// Native ESM Jest has no global `jest`.
+const jest = (import.meta as unknown as { jest: typeof globalThis.jest }).jest;
+
+const id = (extension: string) => ({ root: '2.16.17.710.850.1000.990.1', extension });
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sesali-fixture-store-'));
+  writeCountry(dir, { code: 'XA' }, '<searchMask/>');
+  writePatient(dir, 'XA', 'first', { identifiers: [id('1')] });
+});
+afterEach(() => {
+  jest.useRealTimers();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const patientsOf = (store: ReturnType<typeof createFixtureStore>) =>
+  store
+    .snapshot()
+    .countries.get('XA')
+    ?.patients.map((p) => p.key);
+
+describe('fixture store', () => {
+  it('sees a dropped patient on the next call by default', () => {
+    const store = createFixtureStore([dir]);
+    expect(patientsOf(store)).toEqual(['XA/first']);
+    writePatient(dir, 'XA', 'second', { identifiers: [id('2')] });
+    expect(patientsOf(store)).toEqual(['XA/first', 'XA/second']);
+  });
+
+  it('walks the folders again only once recheckAfterMs has passed', () => {
+    jest.useFakeTimers({ now: new Date('2026-11-30T10:00:00Z') });
+    const store = createFixtureStore([dir], undefined, { recheckAfterMs: 1000 });
+    const first = store.snapshot();
+    expect(patientsOf(store)).toEqual(['XA/first']);
+    writePatient(dir, 'XA', 'second', { identifiers: [id('2')] });
+    jest.advanceTimersByTime(999);
+    expect(store.snapshot()).toBe(first);
+    jest.advanceTimersByTime(1);
+    expect(patientsOf(store)).toEqual(['XA/first', 'XA/second']);
+  });
+
+  it('keeps the same snapshot while nothing changed', () => {
+    const store = createFixtureStore([dir]);
+    expect(store.snapshot()).toBe(store.snapshot());
+  });
+});
