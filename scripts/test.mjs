@@ -1,7 +1,7 @@
 // `npm test`: every check CI runs, stopping at the first failure: lint beside formatting and type checks (and
-// the preparation of Node 24), the unit and integration tests of every package (against a private Redis it
-// starts; PostgreSQL is the machine's), the server side again on Node 24, the SPA build, and the browser
-// journeys in Debian's Chromium.
+// the preparation of Node 24, the SPA build and its size budget), the unit and integration tests of every
+// package (against a private Redis it starts; PostgreSQL is the machine's), the server side again on Node 24,
+// and the browser journeys in Debian's Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,16 +77,27 @@ async function sideBySide(sequences) {
   return results.flat();
 }
 
-// Static checks, two at a time (lint; formatting then types), while Node 24 is fetched and its SQLite built.
+// Static checks, two at a time (lint; formatting then types), while Node 24 is fetched and its SQLite built
+// and the SPA is built for the journeys.
 const prepared = await sideBySide([
   [['Lint', bin('eslint'), ['.', '--max-warnings=0']]],
   [
     ['Formatting', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
     ['Type checks', bin('pnpm'), ['-r', '--workspace-concurrency=1', 'run', 'typecheck']],
   ],
-  [[`Preparing Node 24 (${NODE_24})`, process.execPath, [join(root, 'scripts', 'node24.mjs'), '--json']]],
+  [
+    [`Preparing Node 24 (${NODE_24})`, process.execPath, [join(root, 'scripts', 'node24.mjs'), '--json']],
+    ['SPA build', bin('pnpm'), ['--filter', '@sesali/client', 'run', 'build', '--logLevel', 'warn']],
+    ['Bundle budget', process.execPath, [join(root, 'scripts', 'bundle-budget.mjs')]],
+  ],
 ]);
-const node24 = JSON.parse(prepared.at(-1).output.trim().split('\n').at(-1));
+const node24 = JSON.parse(
+  prepared
+    .find(({ title }) => title.startsWith('Preparing Node 24'))
+    .output.trim()
+    .split('\n')
+    .at(-1),
+);
 
 const steps = [
   ['Unit and integration tests', process.execPath, ['--experimental-vm-modules', jest, '--maxWorkers=2', '--ci']],
@@ -97,8 +108,6 @@ const steps = [
     ['--experimental-vm-modules', jest, '--maxWorkers=2', '--ci', '--selectProjects', 'shared', 'bff', 'mocks'],
     { env: { ...process.env, ...node24.env } },
   ],
-  ['SPA build', bin('pnpm'), ['--filter', '@sesali/client', 'run', 'build', '--logLevel', 'warn']],
-  ['Bundle budget', process.execPath, [join(root, 'scripts', 'bundle-budget.mjs')]],
   ['Browser journeys', bin('playwright', 'e2e'), ['test'], { cwd: join(root, 'e2e') }],
 ];
 for (const [title, command, args, options] of steps) {

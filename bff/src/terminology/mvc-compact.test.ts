@@ -18,5 +18,11 @@ describe('the compact MVC', () => {
         '{"format":"sesali-mvc-compact/1","valueSets":[{"oid":"1.2","systems":[],"concepts":[[3,"a","b"]]}]}',
       ),
     ).toThrow(/names no system/);
+    for (const concept of ['[0,"a"]', '[-1,"a","b"]', '[0.5,"a","b"]', '[0,"","b"]', '[0,"a",3]', '{"0":0}'])
+      expect(() =>
+        readCompactMvc(
+          `{"format":"sesali-mvc-compact/1","valueSets":[{"oid":"1.2","systems":[["2.16"]],"concepts":[[0,"ok","ok"],${concept}]}]}`,
+        ),
+      ).toThrow(/value set 1.2, concept #2 is not \[system, code, term\]/);
   });
 });

@@ -17,6 +17,12 @@ export const MVC_XML_DIRECTORY = shippedPath('terminology', 'mvc');
 export const MVC_COMPACT_FILE = shippedPath('terminology', 'mvc.json');
 const FORMAT = 'sesali-mvc-compact/1';
 
+type ConceptTuple = [system: number, code: string, english: string];
+
+/**
+ * The envelope and each value set's header are checked by zod; the tens of thousands of concept tuples by
+ * `isConceptTuple` (zod's tuple parser made this file half of every start's terminology time).
+ */
 const compactSchema = z.object({
   format: z.literal(FORMAT),
   valueSets: z.array(
@@ -24,11 +30,24 @@ const compactSchema = z.object({
       oid: z.string().min(1),
       name: z.string().optional(),
       systems: z.array(z.tuple([z.string().min(1), z.string().optional()])),
-      concepts: z.array(z.tuple([z.number().int().nonnegative(), z.string().min(1), z.string().min(1)])),
+      concepts: z.array(z.unknown()),
     }),
   ),
 });
-export type CompactMvc = z.infer<typeof compactSchema>;
+export interface CompactMvc {
+  format: typeof FORMAT;
+  valueSets: (Omit<z.infer<typeof compactSchema>['valueSets'][number], 'concepts'> & { concepts: ConceptTuple[] })[];
+}
+
+const isConceptTuple = (value: unknown): value is ConceptTuple =>
+  Array.isArray(value) &&
+  value.length === 3 &&
+  Number.isInteger(value[0]) &&
+  (value[0] as number) >= 0 &&
+  typeof value[1] === 'string' &&
+  value[1] !== '' &&
+  typeof value[2] === 'string' &&
+  value[2] !== '';
 
 /** Reads the LTR XML files of a directory into the compact form; problems are returned, not thrown. */
 export async function compileMvc(directory = MVC_XML_DIRECTORY): Promise<{ mvc: CompactMvc; problems: string[] }> {
@@ -41,7 +60,7 @@ export async function compileMvc(directory = MVC_XML_DIRECTORY): Promise<{ mvc: 
     if (!result.valueSet) continue;
     const systems: [string, string | undefined][] = [];
     const systemIndex = new Map<string, number>();
-    const concepts: [number, string, string][] = [];
+    const concepts: ConceptTuple[] = [];
     for (const concept of result.valueSet.concepts) {
       const english =
         concept.designations.find((d) => d.lang.toLowerCase() === 'en-gb') ??
@@ -70,7 +89,12 @@ export function readCompactMvc(json: string): LtrValueSet[] {
   return parsed.data.valueSets.map((valueSet) => ({
     oid: valueSet.oid,
     name: valueSet.name,
-    concepts: valueSet.concepts.map(([system, code, english]) => {
+    concepts: valueSet.concepts.map((concept, index) => {
+      if (!isConceptTuple(concept))
+        throw new Error(
+          `not a compact MVC file: value set ${valueSet.oid}, concept #${index + 1} is not [system, code, term]`,
+        );
+      const [system, code, english] = concept;
       const [codeSystem, codeSystemName] = valueSet.systems[system] ?? [];
       if (codeSystem === undefined) throw new Error(`value set ${valueSet.oid}: concept ${code} names no system`);
       return { code, codeSystem, codeSystemName, designations: [{ lang: 'en-GB', text: english }] };
