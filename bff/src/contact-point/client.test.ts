@@ -110,6 +110,16 @@ const trc = (patientId: PatientId, subject = SUBJECT) =>
   });
 const assertions = async (patientId: PatientId) => ({ hcp: await hcp(), trc: await trc(patientId) });
 
+/** A raw call to the simulated contact point, with the assertion headers given. */
+async function post(path: string, body: unknown, headers: Record<string, string>) {
+  const response = await fetch(new URL(path, BASE), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { errorCode: string } };
+}
+
 async function failureOf(promise: Promise<unknown>): Promise<ContactPointFailure> {
   try {
     await promise;
@@ -208,14 +218,6 @@ describe('contact-point client against the simulated member states', () => {
   });
 
   it('refuses tampered assertions with their eHDSI codes', async () => {
-    const post = async (path: string, body: unknown, headers: Record<string, string>) => {
-      const response = await fetch(new URL(path, BASE), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as { errorCode: string } };
-    };
     const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString();
@@ -257,6 +259,33 @@ describe('contact-point client against the simulated member states', () => {
     expect(
       (await failureOf(client.queryDocuments(docQuery as never, { hcp: await hcp(), trc: await trc(id('200')) }))).code,
     ).toBe('assertion_rejected');
+  });
+
+  it('refuses an assertion it accepted once it has expired (a verified assertion is remembered, never extended)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await new SignJWT({ hcp: hcpIdentity, purposeOfUse: 'TREATMENT', locality: 'FR' })
+      .setProtectedHeader({ alg: 'ES256', typ: assertionTypes.hcp, kid: signer.jwks.keys[0]?.kid })
+      .setIssuer('x')
+      .setAudience(BASE)
+      .setSubject(SUBJECT)
+      .setJti('short-lived-assertion')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 60)
+      .sign(await importPKCS8(TEST_ASSERTION_PEM, 'ES256'));
+    const send = () => post(contactPointPaths.patientQuery, query('100'), { [assertionHeaders.hcp]: shortLived });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    // Only the clock moves: timers and the network stay real.
+    const jest = (import.meta as unknown as { jest: typeof globalThis.jest }).jest;
+    jest.useFakeTimers({
+      now: (now + 61) * 1000,
+      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval'],
+    });
+    try {
+      expect(await send()).toMatchObject({ status: 403, body: { errorCode: '1001' } });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('finds a patient dropped into the QA fixtures folder, without any code change', async () => {

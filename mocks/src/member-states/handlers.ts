@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import { jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import {
   assertionHeaders,
   assertionTypes,
@@ -39,6 +39,11 @@ export interface MemberStateOptions {
 }
 
 type Operation = NonNullable<Behaviour['on']>;
+
+/** Oldest assertion accepted, in seconds since it was issued. */
+const ASSERTION_MAX_AGE_S = 600;
+/** Verified assertions remembered (the oldest forgotten first). */
+const VERIFIED_ASSERTIONS_KEPT = 1000;
 
 const fail = (status: number, errorCode: string, errorMessage: string) =>
   HttpResponse.json({ errorCode, errorMessage }, { status });
@@ -76,18 +81,34 @@ async function readJson(request: Request): Promise<unknown> {
 export function memberStateHandlers(options: MemberStateOptions) {
   const url = (path: string) => new URL(path, options.baseUrl).href;
 
+  /**
+   * The claims of a valid assertion of type `typ`. A member state checks an assertion once for as long as it is
+   * valid: the BFF sends the same pair with the query and the retrieval of a document, so a token already
+   * verified is taken from here until it expires (half of the simulators' signature checks under load).
+   */
+  const verified = new Map<string, { payload: JWTPayload; until: number }>();
+  async function claimsOf(token: string, typ: string): Promise<JWTPayload> {
+    const key = `${typ} ${token}`;
+    const known = verified.get(key);
+    if (known && Date.now() < known.until) return known.payload;
+    const { payload } = await jwtVerify(token, options.keys, {
+      algorithms: ['ES256'],
+      audience: options.audience,
+      typ,
+      maxTokenAge: ASSERTION_MAX_AGE_S,
+    });
+    const until = Math.min((payload.exp ?? Infinity) * 1000, ((payload.iat ?? 0) + ASSERTION_MAX_AGE_S) * 1000);
+    if (verified.size >= VERIFIED_ASSERTIONS_KEPT) verified.delete(verified.keys().next().value as string);
+    verified.set(key, { payload, until });
+    return payload;
+  }
+
   async function verify(request: Request, needTrc: boolean) {
     const hcpToken = request.headers.get(assertionHeaders.hcp);
     if (!hcpToken) throw new Refusal(fail(403, ehdsiErrorCodes.ASSERTION_INVALID, 'HCP identity assertion missing'));
     let hcp;
     try {
-      const { payload } = await jwtVerify(hcpToken, options.keys, {
-        algorithms: ['ES256'],
-        audience: options.audience,
-        typ: assertionTypes.hcp,
-        maxTokenAge: '10m',
-      });
-      hcp = hcpAssertionClaimsSchema.parse(payload);
+      hcp = hcpAssertionClaimsSchema.parse(await claimsOf(hcpToken, assertionTypes.hcp));
     } catch (error) {
       throw new Refusal(
         fail(403, ehdsiErrorCodes.ASSERTION_INVALID, `HCP identity assertion rejected: ${(error as Error).message}`),
@@ -97,13 +118,7 @@ export function memberStateHandlers(options: MemberStateOptions) {
     const trcToken = request.headers.get(assertionHeaders.trc);
     if (!trcToken) throw new Refusal(fail(403, ehdsiErrorCodes.TRC_MISMATCH, 'TRC assertion missing'));
     try {
-      const { payload } = await jwtVerify(trcToken, options.keys, {
-        algorithms: ['ES256'],
-        audience: options.audience,
-        typ: assertionTypes.trc,
-        maxTokenAge: '10m',
-      });
-      const trc = trcAssertionClaimsSchema.parse(payload);
+      const trc = trcAssertionClaimsSchema.parse(await claimsOf(trcToken, assertionTypes.trc));
       if (trc.sub !== hcp.sub) throw new Error('TRC subject differs from the HCP assertion');
       return { hcp, trc };
     } catch (error) {
