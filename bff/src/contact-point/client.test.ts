@@ -110,6 +110,19 @@ const trc = (patientId: PatientId, subject = SUBJECT) =>
   });
 const assertions = async (patientId: PatientId) => ({ hcp: await hcp(), trc: await trc(patientId) });
 
+/** An HCP assertion signed with the BFF's key, issued and expiring when a test needs (seconds since 1970). */
+async function hcpAssertion(jti: string, issuedAt: number, expiresAt: number): Promise<string> {
+  return new SignJWT({ hcp: hcpIdentity, purposeOfUse: 'TREATMENT', locality: 'FR' })
+    .setProtectedHeader({ alg: 'ES256', typ: assertionTypes.hcp, kid: signer.jwks.keys[0]?.kid })
+    .setIssuer('x')
+    .setAudience(BASE)
+    .setSubject(SUBJECT)
+    .setJti(jti)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(await importPKCS8(TEST_ASSERTION_PEM, 'ES256'));
+}
+
 /** A raw call to the simulated contact point, with the assertion headers given. */
 async function post(path: string, body: unknown, headers: Record<string, string>) {
   const response = await fetch(new URL(path, BASE), {
@@ -229,15 +242,7 @@ describe('contact-point client against the simulated member states', () => {
     });
 
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT({ hcp: hcpIdentity, purposeOfUse: 'TREATMENT', locality: 'FR' })
-      .setProtectedHeader({ alg: 'ES256', typ: assertionTypes.hcp, kid: signer.jwks.keys[0]?.kid })
-      .setIssuer('x')
-      .setAudience(BASE)
-      .setSubject(SUBJECT)
-      .setJti('expired-assertion')
-      .setIssuedAt(now - 3600)
-      .setExpirationTime(now - 3000)
-      .sign(await importPKCS8(TEST_ASSERTION_PEM, 'ES256'));
+    const expired = await hcpAssertion('expired-assertion', now - 3600, now - 3000);
     expect(await post(contactPointPaths.patientQuery, query('100'), { [assertionHeaders.hcp]: expired })).toMatchObject(
       {
         status: 403,
@@ -263,15 +268,7 @@ describe('contact-point client against the simulated member states', () => {
 
   it('refuses an assertion it accepted once it has expired (a verified assertion is remembered, never extended)', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const shortLived = await new SignJWT({ hcp: hcpIdentity, purposeOfUse: 'TREATMENT', locality: 'FR' })
-      .setProtectedHeader({ alg: 'ES256', typ: assertionTypes.hcp, kid: signer.jwks.keys[0]?.kid })
-      .setIssuer('x')
-      .setAudience(BASE)
-      .setSubject(SUBJECT)
-      .setJti('short-lived-assertion')
-      .setIssuedAt(now)
-      .setExpirationTime(now + 60)
-      .sign(await importPKCS8(TEST_ASSERTION_PEM, 'ES256'));
+    const shortLived = await hcpAssertion('short-lived-assertion', now, now + 60);
     const send = () => post(contactPointPaths.patientQuery, query('100'), { [assertionHeaders.hcp]: shortLived });
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(200);
