@@ -10,6 +10,7 @@ import { bin, ensureInstalled, root, run } from './workspace.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REDIS_PORT = 6390;
+const PREPARING_NODE_24 = `Preparing Node 24 (${NODE_24})`;
 
 function requireSystemTool(found, what, install) {
   if (found) return;
@@ -68,7 +69,7 @@ async function sideBySide(sequences) {
   );
   for (const { title, seconds, code, output } of results.flat()) {
     console.log(`\n▶ ${title} (${seconds.toFixed(0)} s)`);
-    if (output.trim() && (code !== 0 || !title.startsWith('Preparing'))) console.log(output.trimEnd());
+    if (output.trim() && (code !== 0 || title !== PREPARING_NODE_24)) console.log(output.trimEnd());
     if (code !== 0) {
       console.error(`\n✗ ${title} failed (exit ${code}).`);
       process.exit(code);
@@ -86,14 +87,14 @@ const prepared = await sideBySide([
     ['Type checks', bin('pnpm'), ['-r', '--workspace-concurrency=1', 'run', 'typecheck']],
   ],
   [
-    [`Preparing Node 24 (${NODE_24})`, process.execPath, [join(root, 'scripts', 'node24.mjs'), '--json']],
+    [PREPARING_NODE_24, process.execPath, [join(root, 'scripts', 'node24.mjs'), '--json']],
     ['SPA build', bin('pnpm'), ['--filter', '@sesali/client', 'run', 'build', '--logLevel', 'warn']],
     ['Bundle budget', process.execPath, [join(root, 'scripts', 'bundle-budget.mjs')]],
   ],
 ]);
 const node24 = JSON.parse(
   prepared
-    .find(({ title }) => title.startsWith('Preparing Node 24'))
+    .find(({ title }) => title === PREPARING_NODE_24)
     .output.trim()
     .split('\n')
     .at(-1),
