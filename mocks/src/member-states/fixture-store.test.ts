@@ -45,6 +45,15 @@ describe('fixture store', () => {
     expect(patientsOf(store)).toEqual(['XA/first', 'XA/second']);
   });
 
+  it('walks the folders again when the clock is set back', () => {
+    jest.useFakeTimers({ now: new Date('2026-11-30T10:00:00Z') });
+    const store = createFixtureStore([dir], undefined, { recheckAfterMs: 1000 });
+    expect(patientsOf(store)).toEqual(['XA/first']);
+    writePatient(dir, 'XA', 'second', { identifiers: [id('2')] });
+    jest.setSystemTime(new Date('2026-11-30T09:00:00Z'));
+    expect(patientsOf(store)).toEqual(['XA/first', 'XA/second']);
+  });
+
   it('keeps the same snapshot while nothing changed', () => {
     const store = createFixtureStore([dir]);
     expect(store.snapshot()).toBe(store.snapshot());

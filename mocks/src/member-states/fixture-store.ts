@@ -156,18 +156,20 @@ export function createFixtureStore(
   onProblems?: (problems: FixtureProblem[]) => void,
   { recheckAfterMs = 0 }: { recheckAfterMs?: number } = {},
 ): FixtureStore {
-  let cached: { at: number; checkedAt: number; snapshot: FixtureSnapshot } | undefined;
+  let cached: { at: number; snapshot: FixtureSnapshot } | undefined;
+  let checkedAt = 0;
   return {
     snapshot() {
       const now = Date.now();
-      if (cached && now - cached.checkedAt < recheckAfterMs) return cached.snapshot;
+      // A clock set back counts as time passed, so a check is never skipped for longer than asked.
+      if (cached && now >= checkedAt && now - checkedAt < recheckAfterMs) return cached.snapshot;
+      checkedAt = now;
       const changed = latestChange(dirs);
       if (!cached || changed !== cached.at) {
         const snapshot = loadFixtures(dirs);
-        cached = { at: changed, checkedAt: now, snapshot };
+        cached = { at: changed, snapshot };
         if (snapshot.problems.length > 0) onProblems?.(snapshot.problems);
       }
-      cached.checkedAt = now;
       return cached.snapshot;
     },
   };
