@@ -52,6 +52,8 @@ interface Measure {
   cpuPerRequest?: number;
   /** The simulators' CPU time per answered request, in ms (Linux). */
   simulatorCpuPerRequest?: number;
+  /** The BFF's minor page faults per answered request (Linux). */
+  faultsPerRequest?: number;
   connections: number;
   perSecond: number;
   p50: number;
@@ -88,12 +90,16 @@ async function consultingSession(base: string): Promise<{ cookie: string; summar
   return { cookie, summaryPath: `/api/patients/${ref}/summary` };
 }
 
-/** CPU time (user + system) a process has used, in ms, from /proc (Linux); undefined elsewhere. */
-function cpuMs(pid: number | undefined): number | undefined {
+/**
+ * CPU time (user + system) a process has used, in ms, and its minor page faults, from /proc (Linux); undefined
+ * elsewhere. Faults matter on virtual machines whose host reclaims freed memory: each one then costs
+ * microseconds.
+ */
+function processUse(pid: number | undefined): { cpuMs: number; faults: number } | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    // minflt is field 10 of the line; utime and stime are fields 14 and 15, in clock ticks (100 per second).
+    return { cpuMs: (Number(fields[11]) + Number(fields[12])) * 10, faults: Number(fields[7]) };
   } catch {
     return undefined;
   }
@@ -197,14 +203,16 @@ async function main(): Promise<void> {
     const results: Measure[] = [];
     let stages: { series: string; count: number; meanMs: number }[] = [];
     const measured = async (route: string, connections: number, url: string, withCookie?: string) => {
-      const [cpuBefore, simulatorCpuBefore] = [cpuMs(bff.pid), cpuMs(simulators.pid)];
+      const [bffBefore, simulatorsBefore] = [processUse(bff.pid), processUse(simulators.pid)];
       const result = await measure(url, route, connections, withCookie);
-      const [cpuAfter, simulatorCpuAfter] = [cpuMs(bff.pid), cpuMs(simulators.pid)];
+      const [bffAfter, simulatorsAfter] = [processUse(bff.pid), processUse(simulators.pid)];
       const answered = result.perSecond * DURATION_S;
-      if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0)
-        result.cpuPerRequest = (cpuAfter - cpuBefore) / answered;
-      if (simulatorCpuBefore !== undefined && simulatorCpuAfter !== undefined && answered > 0)
-        result.simulatorCpuPerRequest = (simulatorCpuAfter - simulatorCpuBefore) / answered;
+      if (bffBefore && bffAfter && answered > 0) {
+        result.cpuPerRequest = (bffAfter.cpuMs - bffBefore.cpuMs) / answered;
+        result.faultsPerRequest = (bffAfter.faults - bffBefore.faults) / answered;
+      }
+      if (simulatorsBefore && simulatorsAfter && answered > 0)
+        result.simulatorCpuPerRequest = (simulatorsAfter.cpuMs - simulatorsBefore.cpuMs) / answered;
       return result;
     };
     for (const connections of CONNECTIONS) {
@@ -234,7 +242,7 @@ async function main(): Promise<void> {
       `\nLoad benchmark: ${DURATION_S} s per measure, Node ${process.version}, compiled BFF, simulators apart\n`,
     );
     console.log(
-      'route      conn    req/s     p50 ms   p99 ms   failures   BFF CPU ms/req   simulators CPU ms/req   summary/healthz',
+      'route      conn    req/s     p50 ms   p99 ms   failures   BFF CPU ms/req   BFF faults/req   simulators CPU ms/req   summary/healthz',
     );
     for (const connections of CONNECTIONS) {
       const health = results.find((r) => r.route === '/healthz' && r.connections === connections);
@@ -243,7 +251,7 @@ async function main(): Promise<void> {
         if (!r) continue;
         const ratio = r === summary && health ? `${((summary.perSecond / health.perSecond) * 100).toFixed(1)} %` : '';
         console.log(
-          `${r.route.padEnd(10)} ${String(r.connections).padStart(4)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(10)} ${String(r.p99).padStart(8)} ${String(r.failures).padStart(10)} ${(r.cpuPerRequest?.toFixed(2) ?? '?').padStart(16)} ${(r.simulatorCpuPerRequest?.toFixed(2) ?? '?').padStart(23)}   ${ratio}`,
+          `${r.route.padEnd(10)} ${String(r.connections).padStart(4)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(10)} ${String(r.p99).padStart(8)} ${String(r.failures).padStart(10)} ${(r.cpuPerRequest?.toFixed(2) ?? '?').padStart(16)} ${(r.faultsPerRequest?.toFixed(0) ?? '?').padStart(16)} ${(r.simulatorCpuPerRequest?.toFixed(2) ?? '?').padStart(23)}   ${ratio}`,
         );
       }
     }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DocumentError } from '../documents/errors';
-import { attribute, decodeXmlBytes, isElement, readXml, textContent } from '../documents/xml/xml-tree';
+import { attribute, isElement, readXmlBytes, textContent } from '../documents/xml/xml-tree';
 import type { LtrConcept, LtrValueSet } from './catalogue';
 
 const OID = /^[0-2](\.(0|[1-9]\d*)){1,60}$/;
@@ -39,7 +39,7 @@ export interface LtrReadResult {
 export function readLtrFile(bytes: Uint8Array): LtrReadResult {
   let root;
   try {
-    root = readXml(decodeXmlBytes(bytes));
+    root = readXmlBytes(bytes);
   } catch (error) {
     return { problems: [error instanceof DocumentError ? error.detail : String(error)] };
   }

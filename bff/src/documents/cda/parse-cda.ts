@@ -2,7 +2,7 @@
  * An eHDSI Patient Summary CDA L3 document (bytes as received) → the PatientSummary model, with the
  * document's own displays (translate.ts then applies the catalogue).
  *
- * The bytes are size-checked before anything else, decoded, and read in one streaming pass (saxes) without
+ * The bytes are size-checked before anything else, then decoded and read piece by piece in one streaming pass (saxes) without
  * DTD or entities; a document that is not well-formed, not a ClinicalDocument, or has no structured body
  * raises a DocumentError — never a partial model. Each `<entry>` becomes exactly one model entry.
  */
@@ -11,7 +11,7 @@ import { sectionTitleFr } from '@sesali/shared';
 import { checkDocumentSize, DEFAULT_MAX_DOCUMENT_BYTES, DocumentError } from '../errors';
 import { cdaNarrative } from '../narrative/narrative';
 import { sectionKind } from '../sections';
-import { decodeXmlBytes, readXml, type XmlElement } from '../xml/xml-tree';
+import { readXmlBytes, type XmlElement } from '../xml/xml-tree';
 import { attr, child, children, HL7_NS, path, text } from './cda-dom';
 import { cdaEntry } from './entries';
 import { cdaHeader } from './header';
@@ -34,7 +34,7 @@ const NOT_READ: ReadonlySet<string> = new Set(['templateId']);
 /** Reads a CDA document into the light tree and checks it is a ClinicalDocument. */
 export function readClinicalDocument(bytes: Uint8Array, maxBytes = DEFAULT_MAX_DOCUMENT_BYTES): XmlElement {
   checkDocumentSize(bytes, maxBytes);
-  const root = readXml(decodeXmlBytes(bytes), { isMixedContent: isNarrative, skip: NOT_READ });
+  const root = readXmlBytes(bytes, { isMixedContent: isNarrative, skip: NOT_READ });
   if (root.name !== 'ClinicalDocument' || root.ns !== HL7_NS)
     throw new DocumentError('document_unreadable', `root element is not an HL7 v3 ClinicalDocument (${root.name})`);
   return root;

@@ -58,18 +58,33 @@ const ROOT_SCOPE: NamespaceScope = { defaultNs: '', prefixes: new Map([['xml', X
 
 /** Reads a whole XML text into a tree and returns its root element. */
 export function readXml(text: string, options: XmlReadOptions = {}): XmlElement {
+  return readTree((parser) => parser.write(text), options);
+}
+
+/**
+ * Reads an XML document from its bytes (encodings: `xmlPieces`) into a tree. The bytes are decoded and parsed
+ * piece by piece: a document of a few hundred kilobytes never becomes one string, whose allocation in the
+ * engine's large-object space costs more than decoding it (and more again on memory-ballooned hosts).
+ */
+export function readXmlBytes(bytes: Uint8Array, options: XmlReadOptions = {}): XmlElement {
+  return readTree((parser) => xmlPieces(bytes, (piece) => parser.write(piece)), options);
+}
+
+type Feed = (parser: SaxesParser) => void;
+
+function readTree(feed: Feed, options: XmlReadOptions): XmlElement {
   try {
-    return buildTree(text, options, false);
+    return buildTree(feed, options, false);
   } catch (error) {
     if (!(error instanceof DocumentError) || error.code !== 'document_unreadable') throw error;
     // Positions cost time on every character: track them only to say where a bad document goes wrong
     // (this second reading throws the same error, with its line and column).
-    buildTree(text, options, true);
+    buildTree(feed, options, true);
     throw error;
   }
 }
 
-function buildTree(text: string, options: XmlReadOptions, position: boolean): XmlElement {
+function buildTree(feed: Feed, options: XmlReadOptions, position: boolean): XmlElement {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_XML_DEPTH;
   const isMixedContent = options.isMixedContent;
   const skip = options.skip;
@@ -177,7 +192,8 @@ function buildTree(text: string, options: XmlReadOptions, position: boolean): Xm
   parser.on('cdata', appendText);
 
   try {
-    parser.write(text).close();
+    feed(parser);
+    parser.close();
   } catch (error) {
     if (error instanceof DocumentError) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -216,41 +232,55 @@ function declare(outer: NamespaceScope, declarations: string[]): NamespaceScope 
 // -----------------------------------------------------------------------------------------------------------
 // Bytes → text
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const DECLARED_ENCODING = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
-const SINGLE_BYTE_ENCODINGS = new Set(['iso-8859-1', 'latin1', 'iso-latin-1', 'windows-1252', 'cp1252']);
+const SINGLE_BYTE_ENCODINGS = new Set([
+  'iso-8859-1',
+  'latin1',
+  'iso-latin-1',
+  'windows-1252',
+  'cp1252',
+  'us-ascii',
+  'ascii',
+]);
+/** Bytes decoded at a time: the text of a piece stays well under the engine's large-object threshold. */
+const PIECE_BYTES = 32 * 1024;
 
-/**
- * Decodes an XML document's bytes: UTF-8 (the eHDSI norm, BOM or not), UTF-16 with a BOM, or a declared
- * ISO-8859-1 / windows-1252 / US-ASCII. Invalid UTF-8 is refused rather than silently replaced.
- */
-export function decodeXmlBytes(bytes: Uint8Array): string {
+/** The decoder for an XML document's bytes: its BOM, else its declared encoding, else UTF-8. */
+function xmlEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16be' | 'utf-16le' | 'windows-1252' {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if (b0 === 0xfe && b1 === 0xff) return decodeWith('utf-16be', bytes);
-  if (b0 === 0xff && b1 === 0xfe) return decodeWith('utf-16le', bytes);
-  if (!(b0 === 0xef && b1 === 0xbb)) {
-    const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).toString('latin1');
-    const declared = DECLARED_ENCODING.exec(head)?.[1]?.toLowerCase();
-    if (declared !== undefined && declared !== 'utf-8' && declared !== 'utf8') {
-      if (SINGLE_BYTE_ENCODINGS.has(declared) || declared === 'us-ascii' || declared === 'ascii')
-        return decodeWith('windows-1252', bytes);
-      throw new DocumentError('document_unreadable', `unsupported character encoding "${declared}"`);
-    }
-  }
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    throw new DocumentError('document_unreadable', 'the document is not valid UTF-8');
-  }
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
+  if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
+  if (b0 === 0xef && b1 === 0xbb) return 'utf-8';
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).toString('latin1');
+  const declared = DECLARED_ENCODING.exec(head)?.[1]?.toLowerCase();
+  if (declared === undefined || declared === 'utf-8' || declared === 'utf8') return 'utf-8';
+  if (SINGLE_BYTE_ENCODINGS.has(declared)) return 'windows-1252';
+  throw new DocumentError('document_unreadable', `unsupported character encoding "${declared}"`);
 }
 
-function decodeWith(label: string, bytes: Uint8Array): string {
-  try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    throw new DocumentError('document_unreadable', `the document is not valid ${label}`);
+/**
+ * Decodes an XML document's bytes, handing the text on piece by piece: UTF-8 (the eHDSI norm, BOM or not),
+ * UTF-16 with a BOM, or a declared ISO-8859-1 / windows-1252 / US-ASCII. Invalid bytes are refused rather than
+ * silently replaced (the pieces already handed on are then to be discarded). A character is never split
+ * between two pieces.
+ */
+function xmlPieces(bytes: Uint8Array, onPiece: (piece: string) => void): void {
+  const encoding = xmlEncoding(bytes);
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const decode = (piece?: Uint8Array): string => {
+    try {
+      return piece === undefined ? decoder.decode() : decoder.decode(piece, { stream: true });
+    } catch {
+      throw new DocumentError('document_unreadable', `the document is not valid ${encoding.toUpperCase()}`);
+    }
+  };
+  for (let start = 0; start < bytes.byteLength; start += PIECE_BYTES) {
+    const piece = decode(bytes.subarray(start, start + PIECE_BYTES));
+    if (piece !== '') onPiece(piece);
   }
+  const rest = decode();
+  if (rest !== '') onPiece(rest);
 }
 
 // -----------------------------------------------------------------------------------------------------------
