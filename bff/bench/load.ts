@@ -4,12 +4,17 @@
  * professional logged in, a patient found and consented; then autocannon on GET /api/patients/:ref/summary and,
  * in the same run, on /healthz (the server's own ceiling), at 1, 10 and 100 connections.
  *
- *   npm run bench:load                  # 10 s per measure
+ *   npm run bench:load                  # 10 s per measure, on Node 24 LTS
  *   npm run bench:load -- --duration 5 --profile
+ *   npm run bench:load -- --node current  # on the Node running the script (here, the machine's Node 20)
+ *
+ * The BFF and the simulators run by default on Node 24.18.1, the LTS line production is meant to run on (Node 20
+ * is past its end of life) and the one `npm test` also tests (scripts/node24.mjs, docs/decisions/006).
  *
  * --profile runs the BFF under --cpu-prof during the 100-connection summary measure and prints where its CPU
  * time went (self time by function). Target: p99 under 1 s at 100 connections. Figures: docs/performance.md.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +24,7 @@ import autocannon from 'autocannon';
 import request from 'supertest';
 import {
   buildCompiledBff,
+  CURRENT_NODE,
   freePort,
   productionEnvironment,
   repoRoot,
@@ -26,6 +32,7 @@ import {
   startSimulators,
   stopAll,
   stopProcess,
+  type NodeRuntime,
 } from '../src/testing/processes';
 import { loginAtSimulator } from '../src/testing/psc-browser';
 import { consentedRef } from '../src/testing/shipped-patients';
@@ -38,11 +45,15 @@ const { values: options } = parseArgs({
     /** Where to keep the CPU profiles (opened in Chrome DevTools); default: a temporary folder, removed. */
     'profile-dir': { type: 'string' },
     connections: { type: 'string', default: '1,10,100' },
+    /** `24` (the registry's Node 24 LTS, as `npm test` prepares it) or `current` (the Node running this). */
+    node: { type: 'string', default: '24' },
     /** Extra options for the BFF's node, e.g. "--max-semi-space-size=32". */
     'node-options': { type: 'string', default: '' },
   },
 });
 const DURATION_S = Number(options.duration);
+if (options.node !== '24' && options.node !== 'current')
+  throw new Error(`--node is 24 or current, not ${options.node}`);
 const CONNECTIONS = options.connections.split(',').map(Number);
 const P99_TARGET_MS = 1000;
 
@@ -179,14 +190,25 @@ function topFunctions(folder: string, count: number): { share: number; name: str
     .map(([name, time]) => ({ share: time / total, name }));
 }
 
+/** The Node the BFF and the simulators run on. */
+async function runtime(): Promise<NodeRuntime> {
+  if (options.node === 'current') return CURRENT_NODE;
+  const { prepareNode24 } = (await import(join(repoRoot, 'scripts', 'node24.mjs'))) as {
+    prepareNode24: () => NodeRuntime;
+  };
+  return prepareNode24();
+}
+
 async function main(): Promise<void> {
+  const node = await runtime();
+  const nodeVersion = execFileSync(node.node, ['-p', 'process.version'], { encoding: 'utf8' }).trim();
   const outdir = await buildCompiledBff();
   const directory = mkdtempSync(join(tmpdir(), 'sesali-bench-'));
   try {
     const port = await freePort();
     const base = `http://localhost:${port}`;
     const metricsToken = randomBytes(24).toString('hex');
-    const simulators = await startSimulators(base);
+    const simulators = await startSimulators(base, 0, node);
     const environment = productionEnvironment(base, simulators, directory, {
       LOG_LEVEL: 'info',
       METRICS_TOKEN: metricsToken,
@@ -194,7 +216,7 @@ async function main(): Promise<void> {
       RATE_LIMIT_SEARCH_PER_MINUTE: '100000',
     });
     const nodeOptions = options['node-options'].split(' ').filter(Boolean);
-    let bff = await startCompiledBff(outdir, environment, port, nodeOptions);
+    let bff = await startCompiledBff(outdir, environment, port, nodeOptions, node);
     const { cookie, summaryPath } = await consultingSession(base);
     const memoryAtStart = memoryMb(bff.pid);
     // Warm-up: JIT, terminology caches, connections.
@@ -227,11 +249,13 @@ async function main(): Promise<void> {
     if (options.profile) {
       const profileDir = options['profile-dir'] ?? join(directory, 'profile');
       await stopProcess(bff);
-      bff = await startCompiledBff(outdir, environment, port, [
-        ...nodeOptions,
-        '--cpu-prof',
-        `--cpu-prof-dir=${profileDir}`,
-      ]);
+      bff = await startCompiledBff(
+        outdir,
+        environment,
+        port,
+        [...nodeOptions, '--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+        node,
+      );
       await measure(`${base}${summaryPath}`, 'warm-up', 10, cookie);
       await measure(`${base}${summaryPath}`, 'summary (profiled)', 100, cookie);
       await stopProcess(bff, 'SIGINT');
@@ -239,7 +263,7 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `\nLoad benchmark: ${DURATION_S} s per measure, Node ${process.version}, compiled BFF, simulators apart\n`,
+      `\nLoad benchmark: ${DURATION_S} s per measure, compiled BFF and simulators apart on Node ${nodeVersion}\n`,
     );
     console.log(
       'route      conn    req/s     p50 ms   p99 ms   failures   BFF CPU ms/req   BFF faults/req   simulators CPU ms/req   summary/healthz',

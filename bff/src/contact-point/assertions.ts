@@ -1,6 +1,11 @@
 /**
  * Signs the HCP identity and TRC assertions (ES256, jose) and publishes the public key as a JWKS. The private
  * key comes from ASSERTION_KEY_FILE (PKCS#8 PEM, EC P-256); the dev entry point generates one under .data/.
+ *
+ * As eHDSI national contact points do, an assertion is issued once and presented again for its lifetime: the
+ * same claims (professional, situation, purpose; patient and consent for the TRC) get the same assertion while
+ * it has at least half its lifetime left, so every call it goes with has time to spare. A change of any claim
+ * (another situation, patient or consent) is a new assertion. Kept in this process's memory only, bounded.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -32,7 +37,12 @@ export interface SignerOptions {
   issuer: string;
   audience: string;
   ttlSeconds: number;
+  /** The clock, in ms (tests). */
+  now?: () => number;
 }
+
+/** Assertions remembered for reuse, at most (the oldest go first). */
+const REMEMBERED_MAX = 5000;
 
 export async function createAssertionSigner(options: SignerOptions): Promise<AssertionSigner> {
   const privateKey = await importPKCS8(options.pem, 'ES256');
@@ -40,16 +50,32 @@ export async function createAssertionSigner(options: SignerOptions): Promise<Ass
   const kid = await calculateJwkThumbprint(publicJwk);
   const jwks: JSONWebKeySet = { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] };
 
-  const sign = (typ: string, subject: string, claims: Record<string, unknown>) =>
-    new SignJWT(claims)
+  const now = options.now ?? Date.now;
+  const issued = new Map<string, { assertion: Promise<string>; reuseUntil: number }>();
+
+  const sign = (typ: string, subject: string, claims: Record<string, unknown>): Promise<string> => {
+    const key = JSON.stringify([typ, subject, claims]);
+    const at = now();
+    const known = issued.get(key);
+    if (known !== undefined && at < known.reuseUntil && at >= known.reuseUntil - (options.ttlSeconds * 1000) / 2)
+      return known.assertion;
+    issued.delete(key);
+    const issuedAt = Math.floor(at / 1000);
+    const assertion = new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid, typ })
       .setIssuer(options.issuer)
       .setAudience(options.audience)
       .setSubject(subject)
-      .setIssuedAt()
-      .setExpirationTime(`${options.ttlSeconds}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + options.ttlSeconds)
       .setJti(randomUUID())
       .sign(privateKey);
+    // Reused while at least half the lifetime is left (issuedAt is rounded down: counted from it).
+    issued.set(key, { assertion, reuseUntil: (issuedAt + options.ttlSeconds / 2) * 1000 });
+    assertion.catch(() => issued.get(key)?.assertion === assertion && issued.delete(key));
+    if (issued.size > REMEMBERED_MAX) issued.delete(issued.keys().next().value as string);
+    return assertion;
+  };
 
   return {
     jwks,

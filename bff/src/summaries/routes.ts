@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import { apiPaths } from '@sesali/shared';
 import { apiRoute } from '../http/api-access';
+import { sendJson } from '../http/json-bytes';
 import { requestContext, sessionPatient } from '../http/session-context';
 import type { SummaryService } from './summary-service';
 
@@ -16,7 +17,8 @@ export function summariesRouter(summaries: SummaryService): Router {
   const router = Router();
 
   router.get(apiRoute(apiPaths.summary(':ref')), async (req, res) => {
-    res.json(await summaries.summary(requestContext(req, res), sessionPatient(req, String(req.params.ref))));
+    // The largest answer of the API: serialised by parts (json-bytes.ts says why).
+    sendJson(res, await summaries.summary(requestContext(req, res), sessionPatient(req, String(req.params.ref))));
   });
 
   router.get(apiRoute(apiPaths.original(':ref')), async (req, res) => {

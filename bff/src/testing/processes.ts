@@ -65,11 +65,25 @@ export interface Simulators {
   pid?: number;
 }
 
+/** A Node to run a child process on, and the environment it needs (SQLITE_NATIVE_BINDING for another ABI). */
+export interface NodeRuntime {
+  node: string;
+  env: Record<string, string>;
+}
+
+/** The Node running this process. */
+export const CURRENT_NODE: NodeRuntime = { node: process.execPath, env: {} };
+
 /** The PSC simulator and the simulated member states (mocks/src/simulators), for a BFF at publicUrl. */
-export async function startSimulators(publicUrl: string, latencyMs = 0): Promise<Simulators> {
+export async function startSimulators(
+  publicUrl: string,
+  latencyMs = 0,
+  runtime: NodeRuntime = CURRENT_NODE,
+): Promise<Simulators> {
   const client = { id: 'sesali-qa', secret: randomSecret() };
   // node itself with tsx's loader (not the tsx wrapper, which would run it in a second process): `pid` is theirs.
-  const child = startProcess(process.execPath, ['--import', 'tsx', 'mocks/src/simulators/main.ts'], {
+  const child = startProcess(runtime.node, ['--import', 'tsx', 'mocks/src/simulators/main.ts'], {
+    ...runtime.env,
     SIM_PUBLIC_URL: publicUrl,
     SIM_CLIENT_ID: client.id,
     SIM_CLIENT_SECRET: client.secret,
@@ -124,8 +138,10 @@ export async function startCompiledBff(
   environment: Record<string, string>,
   port: number,
   nodeOptions: string[] = [],
+  runtime: NodeRuntime = CURRENT_NODE,
 ): Promise<ChildProcess> {
-  const child = startProcess(process.execPath, [...nodeOptions, '--enable-source-maps', join(outdir, 'server.js')], {
+  const child = startProcess(runtime.node, [...nodeOptions, '--enable-source-maps', join(outdir, 'server.js')], {
+    ...runtime.env,
     ...environment,
     PORT: String(port),
   });

@@ -3,7 +3,7 @@
  * They check the assertions as a member state would (ES256 signature against the BFF's JWKS, audience, expiry,
  * TRC patient = requested patient, same professional) and answer with eHDSI error codes when one is wrong.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
@@ -144,7 +144,7 @@ export function memberStateHandlers(options: MemberStateOptions) {
   }
 
   function metadata(c: FixtureCountry, patient: FixturePatient, doc: DocumentFixture): DocumentMetadata {
-    const size = readFileSync(join(patient.dir, doc.file)).byteLength;
+    const size = statSync(join(patient.dir, doc.file)).size;
     const twins = patient.documents.filter((d) => d.twinOf === doc.id || doc.twinOf === d.id);
     return {
       uuid: doc.id,

@@ -42,7 +42,11 @@ export async function startHttpMockServer(options: {
   let origin = '';
   const server: Server = createServer((req, res) => {
     const controller = new AbortController();
-    res.on('close', () => controller.abort());
+    // The client went away before the answer: the handler's work is abandoned (not after a complete answer,
+    // where an abort would only cost an exception per request).
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
     void (async () => {
       try {
         const body = await readBody(req);
