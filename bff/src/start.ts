@@ -9,6 +9,7 @@ import type { SendCommandFn } from 'rate-limit-redis';
 import { createAuditTrail } from './audit/audit-trail';
 import { openAuditStore } from './audit/open-audit-store';
 import type { Config } from './config/config';
+import { nodeRuntimeWarning } from './config/production-safety';
 import { createAssertionSigner, readAssertionKey } from './contact-point/assertions';
 import { createContactPointClient } from './contact-point/client';
 import { createLogger } from './http/logger';
@@ -23,6 +24,8 @@ export interface RunningBff {
 
 export async function start(config: Config, options: { onClose?: () => Promise<void> } = {}): Promise<RunningBff> {
   const logger = createLogger(config.logLevel);
+  const runtimeWarning = config.env === 'production' ? nodeRuntimeWarning(process.version, new Date()) : undefined;
+  if (runtimeWarning) logger.warn({ event: 'node_runtime', node: process.version }, runtimeWarning);
   const metrics = createMetrics();
   const sessionStore = await openSessionStore(config.session, logger);
   const signer = await createAssertionSigner({

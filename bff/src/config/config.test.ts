@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { nodeRuntimeWarning } from './production-safety';
 
 const valid = {
   NODE_ENV: 'development',
@@ -155,5 +156,24 @@ describe('production', () => {
     };
     expect(problemsOf(qa).map((p) => p.split(':')[0])).toEqual(['PUBLIC_URL', 'CONTACT_POINT_URL']);
     expect(problemsOf({ ...qa, SESALI_QA_MODE: 'true' })).toEqual([]);
+  });
+});
+
+describe('nodeRuntimeWarning', () => {
+  const on = (date: string) => new Date(`${date}T12:00:00Z`);
+
+  it('warns about a Node.js line past its end of life, from the day after', () => {
+    expect(nodeRuntimeWarning('v20.20.2', on('2026-04-30'))).toBeUndefined();
+    expect(nodeRuntimeWarning('v20.20.2', on('2026-05-01'))).toMatch(
+      /^Node\.js v20\.20\.2 is past its end of life \(2026-04-30\).*Node\.js 24 LTS/,
+    );
+    expect(nodeRuntimeWarning('v22.12.0', on('2026-11-30'))).toBeUndefined();
+    expect(nodeRuntimeWarning('v22.12.0', on('2027-05-01'))).toMatch(/past its end of life \(2027-04-30\)/);
+    expect(nodeRuntimeWarning('v24.18.1', on('2026-11-30'))).toBeUndefined();
+  });
+
+  it('warns about a line Sesali is not tested on', () => {
+    expect(nodeRuntimeWarning('v23.1.0', on('2026-11-30'))).toMatch(/not a line Sesali is tested on/);
+    expect(nodeRuntimeWarning('v26.0.0', on('2026-11-30'))).toMatch(/not a line Sesali is tested on/);
   });
 });

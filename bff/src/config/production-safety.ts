@@ -81,3 +81,20 @@ export function productionProblems(env: Env & { SESALI_QA_MODE?: string }): stri
     problems.push('CONTACT_POINT_URL: names the simulated member states');
   return problems;
 }
+
+/** The end of life of the Node.js LTS lines Sesali runs on (nodejs.org release schedule). */
+const NODE_END_OF_LIFE: Record<number, string> = { 20: '2026-04-30', 22: '2027-04-30', 24: '2028-04-30' };
+
+/**
+ * What an operator is told at a production start about the Node.js running it (logged, not refused: the
+ * service runs, but without the runtime's security fixes): a line past its end of life, or one never tested.
+ */
+export function nodeRuntimeWarning(version: string, today: Date): string | undefined {
+  const major = Number(/^v(\d+)\./.exec(version)?.[1]);
+  const endOfLife = NODE_END_OF_LIFE[major];
+  if (endOfLife === undefined)
+    return `Node.js ${version} is not a line Sesali is tested on (20, 22 and 24): prefer Node.js 24 LTS`;
+  if (today.toISOString().slice(0, 10) > endOfLife)
+    return `Node.js ${version} is past its end of life (${endOfLife}) and gets no security fixes: run Sesali on Node.js 24 LTS (docs/operations.md)`;
+  return undefined;
+}
