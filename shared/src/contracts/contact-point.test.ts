@@ -1,0 +1,23 @@
+import { documentRetrieveResponseSchema, isBase64 } from './contact-point';
+
+/** The pattern the contract publishes (docs/contact-point-openapi.json), which isBase64 implements. */
+const PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+
+describe('isBase64', () => {
+  it('accepts exactly what the published pattern accepts', () => {
+    const alphabet = ['A', 'z', '0', '9', '+', '/', '=', '-', '_', ' ', '\n', 'é', '.'];
+    const texts = ['', 'QQ==', 'QQ=', 'QQ', 'Q=Q=', 'QQ===', 'QQ=A', '=', '==', '===', 'a-b', 'ab\n', 'ab c'];
+    // Every text of up to four characters over an alphabet with valid and foreign characters.
+    const grow = (prefixes: string[]) => prefixes.flatMap((p) => alphabet.map((c) => p + c));
+    let level = [''];
+    for (let length = 1; length <= 4; length++) texts.push(...(level = grow(level)));
+    for (const text of texts) expect([text, isBase64(text)]).toEqual([text, PATTERN.test(text)]);
+  });
+
+  it('is what the retrieve answer checks', () => {
+    const base64Binary = documentRetrieveResponseSchema.shape.document.shape.base64Binary;
+    expect(base64Binary.safeParse(Buffer.from('<a/>').toString('base64')).success).toBe(true);
+    expect(base64Binary.safeParse('PGEvPg==\n').success).toBe(false);
+    expect(base64Binary.safeParse('PGEv-g==').success).toBe(false);
+  });
+});
