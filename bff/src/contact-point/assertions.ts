@@ -51,14 +51,15 @@ export async function createAssertionSigner(options: SignerOptions): Promise<Ass
   const jwks: JSONWebKeySet = { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] };
 
   const now = options.now ?? Date.now;
-  const issued = new Map<string, { assertion: Promise<string>; reuseUntil: number }>();
+  /** By claims: the assertion and the instants (ms) it was issued at and is presented until. */
+  const issued = new Map<string, { assertion: Promise<string>; from: number; until: number }>();
 
   const sign = (typ: string, subject: string, claims: Record<string, unknown>): Promise<string> => {
     const key = JSON.stringify([typ, subject, claims]);
     const at = now();
     const known = issued.get(key);
-    if (known !== undefined && at < known.reuseUntil && at >= known.reuseUntil - (options.ttlSeconds * 1000) / 2)
-      return known.assertion;
+    // A clock set back before the issue does not count as within the window.
+    if (known !== undefined && at >= known.from && at < known.until) return known.assertion;
     issued.delete(key);
     const issuedAt = Math.floor(at / 1000);
     const assertion = new SignJWT(claims)
@@ -70,8 +71,8 @@ export async function createAssertionSigner(options: SignerOptions): Promise<Ass
       .setExpirationTime(issuedAt + options.ttlSeconds)
       .setJti(randomUUID())
       .sign(privateKey);
-    // Reused while at least half the lifetime is left (issuedAt is rounded down: counted from it).
-    issued.set(key, { assertion, reuseUntil: (issuedAt + options.ttlSeconds / 2) * 1000 });
+    // Presented again while at least half its lifetime is left (counted from issuedAt, rounded down).
+    issued.set(key, { assertion, from: issuedAt * 1000, until: (issuedAt + options.ttlSeconds / 2) * 1000 });
     assertion.catch(() => issued.get(key)?.assertion === assertion && issued.delete(key));
     if (issued.size > REMEMBERED_MAX) issued.delete(issued.keys().next().value as string);
     return assertion;

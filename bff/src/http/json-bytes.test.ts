@@ -23,7 +23,12 @@ describe('jsonBytes', () => {
       empty: {},
       emptyArray: [],
       onlySkipped: { x: undefined },
+      gone: { toJSON: () => undefined },
+      deep: { a: { b: { c: { gone: { toJSON: () => undefined }, kept: 1 } } } },
+      list: [{ toJSON: () => undefined }, { a: [{ toJSON: () => undefined }] }],
     });
+    same(new Date(0));
+    same([undefined, { a: undefined }]);
   });
 
   it('writes a large answer, wide characters included, across many groups', () => {

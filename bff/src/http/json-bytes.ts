@@ -12,37 +12,39 @@ const OPENED_LEVELS = 4;
 /** Parts are encoded in groups of about this many characters (well under the large-object threshold). */
 const GROUP_CHARS = 16 * 1024;
 
-/** Values JSON leaves out of an object and writes as null in an array. */
-const omitted = (value: unknown): boolean =>
-  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+/** Whether a value is opened (its members serialised one by one) rather than serialised whole. */
+const opened = (value: unknown, levels: number): value is object =>
+  levels > 0 &&
+  value !== null &&
+  typeof value === 'object' &&
+  typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 
-function serialise(value: unknown, levels: number, parts: string[]): void {
-  if (
-    levels === 0 ||
-    value === null ||
-    typeof value !== 'object' ||
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-  ) {
-    parts.push(JSON.stringify(value));
-    return;
-  }
+/** The parts of an opened object or array. What JSON leaves out (undefined, functions, symbols, a toJSON giving
+ * undefined) is left out of an object and written null in an array, as `JSON.stringify` does. */
+function serialise(value: object, levels: number, parts: string[]): void {
+  const inner = levels - 1;
   if (Array.isArray(value)) {
     parts.push('[');
     for (let i = 0; i < value.length; i++) {
       if (i > 0) parts.push(',');
       const item: unknown = value[i];
-      if (omitted(item)) parts.push('null');
-      else serialise(item, levels - 1, parts);
+      if (opened(item, inner)) serialise(item, inner, parts);
+      else parts.push(JSON.stringify(item) ?? 'null');
     }
     parts.push(']');
     return;
   }
   let separator = '{';
   for (const [key, item] of Object.entries(value)) {
-    if (omitted(item)) continue;
-    parts.push(`${separator}${JSON.stringify(key)}:`);
+    if (opened(item, inner)) {
+      parts.push(`${separator}${JSON.stringify(key)}:`);
+      serialise(item, inner, parts);
+    } else {
+      const text = JSON.stringify(item) as string | undefined;
+      if (text === undefined) continue;
+      parts.push(`${separator}${JSON.stringify(key)}:${text}`);
+    }
     separator = ',';
-    serialise(item, levels - 1, parts);
   }
   parts.push(separator === '{' ? '{}' : '}');
 }
@@ -50,7 +52,8 @@ function serialise(value: unknown, levels: number, parts: string[]): void {
 /** `Buffer.from(JSON.stringify(value))` for an object or array (plain data: what the API answers). */
 export function jsonBytes(value: object): Buffer {
   const parts: string[] = [];
-  serialise(value, OPENED_LEVELS, parts);
+  if (opened(value, OPENED_LEVELS)) serialise(value, OPENED_LEVELS, parts);
+  else parts.push(JSON.stringify(value));
   const buffers: Buffer[] = [];
   let group = '';
   for (const part of parts) {

@@ -3,8 +3,8 @@
  * document's own displays (translate.ts then applies the catalogue).
  *
  * The bytes are size-checked before anything else, then decoded and read piece by piece in one streaming
- * pass (saxes) without DTD or entities; a document that is not well-formed, not a ClinicalDocument, or has no structured body
- * raises a DocumentError — never a partial model. Each `<entry>` becomes exactly one model entry.
+ * pass (saxes) without DTD or entities; a document that is not well-formed, not a ClinicalDocument, or has no
+ * structured body raises a DocumentError — never a partial model. Each `<entry>` becomes exactly one model entry.
  */
 import type { PatientSummary, Section } from '@sesali/shared';
 import { sectionTitleFr } from '@sesali/shared';
