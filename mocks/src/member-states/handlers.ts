@@ -83,8 +83,9 @@ export function memberStateHandlers(options: MemberStateOptions) {
 
   /**
    * The claims of a valid assertion of type `typ`. A member state checks an assertion once for as long as it is
-   * valid: the BFF sends the same pair with the query and the retrieval of a document, so a token already
-   * verified is taken from here until it expires (half of the simulators' signature checks under load).
+   * valid: the BFF presents the same assertions again for as long as half their lifetime (with the query and
+   * the retrieval of a document, and from one summary to the next), so a token already verified is taken from
+   * here until it expires.
    */
   const verified = new Map<string, { payload: JWTPayload; until: number }>();
   async function claimsOf(token: string, typ: string): Promise<JWTPayload> {
@@ -143,8 +144,13 @@ export function memberStateHandlers(options: MemberStateOptions) {
     if (b.httpStatus) throw new Refusal(new HttpResponse('simulated failure', { status: b.httpStatus }));
   }
 
-  function metadata(c: FixtureCountry, patient: FixturePatient, doc: DocumentFixture): DocumentMetadata {
-    const size = statSync(join(patient.dir, doc.file)).size;
+  /** A document's metadata; its size from the file, unless the caller has the bytes it will send. */
+  function metadata(
+    c: FixtureCountry,
+    patient: FixturePatient,
+    doc: DocumentFixture,
+    size = statSync(join(patient.dir, doc.file)).size,
+  ): DocumentMetadata {
     const twins = patient.documents.filter((d) => d.twinOf === doc.id || doc.twinOf === d.id);
     return {
       uuid: doc.id,
@@ -267,7 +273,7 @@ export function memberStateHandlers(options: MemberStateOptions) {
           bytes = Buffer.concat([bytes, Buffer.from(`<!--${'x'.repeat(Math.max(0, pad - bytes.byteLength - 7))}-->`)]);
         }
         return {
-          document: { ...metadata(c, patient, doc), size: bytes.byteLength, base64Binary: bytes.toString('base64') },
+          document: { ...metadata(c, patient, doc, bytes.byteLength), base64Binary: bytes.toString('base64') },
         };
       }),
     ),
