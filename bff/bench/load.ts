@@ -15,6 +15,7 @@
  * time went (self time by function). Target: p99 under 1 s at 100 connections. Figures: docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
+import { get } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,8 @@ interface Measure {
   /** The slowest answer: a stall of the host shows here (and in p99) but not in p97.5. */
   max: number;
   failures: number;
+  /** Times of /healthz on new connections during the measure (summaries only), sorted, in ms. */
+  newConnections?: number[];
 }
 
 async function measure(url: string, route: string, connections: number, cookie?: string): Promise<Measure> {
@@ -92,6 +95,32 @@ async function measure(url: string, route: string, connections: number, cookie?:
     max: result.latency.max,
     failures: result.non2xx + result.errors + result.timeouts,
   };
+}
+
+/**
+ * While `during` runs: a /healthz on a new connection every 100 ms (no keep-alive), timed from the connection's
+ * start to the answer's end, as a load balancer's health check or a newly arrived browser sees the BFF. A busy
+ * event loop accepts one connection per turn (libuv), so this shows how long its turns are under load.
+ */
+async function newConnections<T>(base: string, during: Promise<T>): Promise<{ result: T; times: number[] }> {
+  const times: number[] = [];
+  let done = false;
+  const probing = (async () => {
+    while (!done) {
+      const started = performance.now();
+      const ok = await new Promise<boolean>((resolve) =>
+        get(`${base}/healthz`, { agent: false }, (res) =>
+          res.resume().on('end', () => resolve(res.statusCode === 200)),
+        ).on('error', () => resolve(false)),
+      );
+      if (ok && !done) times.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const result = await during;
+  done = true;
+  await probing;
+  return { result, times: times.sort((a, b) => a - b) };
 }
 
 /** A professional logged in, a Portuguese patient found and consented: the session cookie and the summary URL. */
@@ -231,7 +260,11 @@ async function main(): Promise<void> {
     let stages: { series: string; count: number; meanMs: number }[] = [];
     const measured = async (route: string, connections: number, url: string, withCookie?: string) => {
       const [bffBefore, simulatorsBefore] = [processUse(bff.pid), processUse(simulators.pid)];
-      const result = await measure(url, route, connections, withCookie);
+      const { result, times } =
+        route === 'summary'
+          ? await newConnections(base, measure(url, route, connections, withCookie))
+          : { result: await measure(url, route, connections, withCookie), times: undefined };
+      result.newConnections = times;
       const [bffAfter, simulatorsAfter] = [processUse(bff.pid), processUse(simulators.pid)];
       const answered = result.perSecond * DURATION_S;
       if (bffBefore && bffAfter && answered > 0) {
@@ -289,6 +322,14 @@ async function main(): Promise<void> {
       console.log(
         `\nSummary p99 at 100 connections: ${at100.p99} ms (target < ${P99_TARGET_MS} ms): ${at100.p99 < P99_TARGET_MS ? 'met' : 'NOT met'}`,
       );
+    const at = (times: number[], q: number) =>
+      (times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0).toFixed(0);
+    console.log('\nA new connection while summaries load the BFF (/healthz every 100 ms, connecting included):');
+    for (const { route, connections, newConnections: times = [] } of results)
+      if (route === 'summary' && times.length > 0)
+        console.log(
+          `  ${String(connections).padStart(4)} connections: p50 ${at(times, 0.5)} ms, p90 ${at(times, 0.9)} ms, max ${at(times, 1)} ms (${times.length} connections)`,
+        );
     if (memoryAtStart && memoryAfter)
       console.log(
         `\nBFF memory: ${memoryAtStart.rss.toFixed(0)} MB resident after login, peak ${memoryAfter.peak.toFixed(0)} MB under load`,

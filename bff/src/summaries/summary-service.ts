@@ -13,6 +13,7 @@ import { ContactPointFailure, type ContactPointClient } from '../contact-point/c
 import { hcpContext } from '../contact-point/hcp-context';
 import { extractL1Document } from '../documents/cda/l1-pdf';
 import { readPatientSummary } from '../documents/read-summary';
+import { inTurn } from '../documents/turns';
 import { DomainError } from '../errors/domain-error';
 import type { FoundPatient } from '../patients/patient-refs';
 import type { CountryDirectory } from '../search/country-directory';
@@ -130,12 +131,14 @@ export function createSummaryService(deps: SummaryServiceDependencies) {
     const main = structuredDocument(documents);
     if (!main) throw new DomainError('no_summary', { detail: 'no L3 or FHIR document, only originals' });
     const { bytes, metadata } = await retrieve(main);
-    if (metadata.mimeType === 'application/pdf')
-      throw new DomainError('document_unreadable', { detail: 'summary is a PDF' });
-    const summary = readPatientSummary(bytes, metadata.mimeType, deps.terminology, {
-      maxBytes: deps.maxDocumentBytes,
-      countryCode: patient.countryCode,
-    });
+    const { mimeType } = metadata;
+    if (mimeType === 'application/pdf') throw new DomainError('document_unreadable', { detail: 'summary is a PDF' });
+    const summary = await inTurn(() =>
+      readPatientSummary(bytes, mimeType, deps.terminology, {
+        maxBytes: deps.maxDocumentBytes,
+        countryCode: patient.countryCode,
+      }),
+    );
     // Nothing of the document leaves the BFF unless it is about the identified patient.
     const identityCheck = checkDocumentPatient(patient.demographics, summary.header.patient);
     const country = await deps.directory.country(patient.countryCode);
@@ -166,10 +169,13 @@ export function createSummaryService(deps: SummaryServiceDependencies) {
       const twin = structuredDocument(documents);
       if (!twin) throw new PatientMismatchError([]);
       const structured = await retrieve(twin);
-      if (structured.metadata.mimeType === 'application/pdf') throw new PatientMismatchError([]);
-      const summary = readPatientSummary(structured.bytes, structured.metadata.mimeType, deps.terminology, {
-        maxBytes: deps.maxDocumentBytes,
-      });
+      const { mimeType } = structured.metadata;
+      if (mimeType === 'application/pdf') throw new PatientMismatchError([]);
+      const summary = await inTurn(() =>
+        readPatientSummary(structured.bytes, mimeType, deps.terminology, {
+          maxBytes: deps.maxDocumentBytes,
+        }),
+      );
       checkDocumentPatient(patient.demographics, summary.header.patient);
       pdf = bytes;
     } else {
