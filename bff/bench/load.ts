@@ -15,9 +15,9 @@
  * time went (self time by function). Target: p99 under 1 s at 100 connections. Figures: docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
-import { get } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -76,6 +76,8 @@ interface Measure {
   failures: number;
   /** Times of /healthz on new connections during the measure (summaries only), sorted, in ms. */
   newConnections?: number[];
+  /** Those that failed (an error or not 200). */
+  newConnectionFailures?: number;
 }
 
 async function measure(url: string, route: string, connections: number, cookie?: string): Promise<Measure> {
@@ -102,8 +104,12 @@ async function measure(url: string, route: string, connections: number, cookie?:
  * start to the answer's end, as a load balancer's health check or a newly arrived browser sees the BFF. A busy
  * event loop accepts one connection per turn (libuv), so this shows how long its turns are under load.
  */
-async function newConnections<T>(base: string, during: Promise<T>): Promise<{ result: T; times: number[] }> {
+async function newConnections<T>(
+  base: string,
+  during: Promise<T>,
+): Promise<{ result: T; times: number[]; failures: number }> {
   const times: number[] = [];
+  let failures = 0;
   let done = false;
   const probing = (async () => {
     while (!done) {
@@ -113,14 +119,15 @@ async function newConnections<T>(base: string, during: Promise<T>): Promise<{ re
           res.resume().on('end', () => resolve(res.statusCode === 200)),
         ).on('error', () => resolve(false)),
       );
-      if (ok && !done) times.push(performance.now() - started);
+      if (!ok) failures++;
+      else if (!done) times.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
   const result = await during;
   done = true;
   await probing;
-  return { result, times: times.sort((a, b) => a - b) };
+  return { result, times: times.sort((a, b) => a - b), failures };
 }
 
 /** A professional logged in, a Portuguese patient found and consented: the session cookie and the summary URL. */
@@ -260,11 +267,12 @@ async function main(): Promise<void> {
     let stages: { series: string; count: number; meanMs: number }[] = [];
     const measured = async (route: string, connections: number, url: string, withCookie?: string) => {
       const [bffBefore, simulatorsBefore] = [processUse(bff.pid), processUse(simulators.pid)];
-      const { result, times } =
+      const { result, times, failures } =
         route === 'summary'
           ? await newConnections(base, measure(url, route, connections, withCookie))
-          : { result: await measure(url, route, connections, withCookie), times: undefined };
+          : { result: await measure(url, route, connections, withCookie), times: undefined, failures: undefined };
       result.newConnections = times;
+      result.newConnectionFailures = failures;
       const [bffAfter, simulatorsAfter] = [processUse(bff.pid), processUse(simulators.pid)];
       const answered = result.perSecond * DURATION_S;
       if (bffBefore && bffAfter && answered > 0) {
@@ -325,10 +333,10 @@ async function main(): Promise<void> {
     const at = (times: number[], q: number) =>
       (times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0).toFixed(0);
     console.log('\nA new connection while summaries load the BFF (/healthz every 100 ms, connecting included):');
-    for (const { route, connections, newConnections: times = [] } of results)
-      if (route === 'summary' && times.length > 0)
+    for (const { route, connections, newConnections: times = [], newConnectionFailures: failed = 0 } of results)
+      if (route === 'summary' && times.length + failed > 0)
         console.log(
-          `  ${String(connections).padStart(4)} connections: p50 ${at(times, 0.5)} ms, p90 ${at(times, 0.9)} ms, max ${at(times, 1)} ms (${times.length} connections)`,
+          `  ${String(connections).padStart(4)} connections: p50 ${at(times, 0.5)} ms, p90 ${at(times, 0.9)} ms, max ${at(times, 1)} ms (${times.length} answered, ${failed} failed)`,
         );
     if (memoryAtStart && memoryAfter)
       console.log(
