@@ -71,7 +71,7 @@ interface Measure {
   p50: number;
   p97_5: number;
   p99: number;
-  /** The slowest answer: a stall of the host shows here (and in p99) but not in p97.5. */
+  /** The slowest answer: a stall (a connection waiting to be accepted, the host) shows here and in p99, not in p97.5. */
   max: number;
   failures: number;
   /** Times of /healthz on new connections during the measure (summaries only), sorted, in ms. */
@@ -104,10 +104,7 @@ async function measure(url: string, route: string, connections: number, cookie?:
  * start to the answer's end, as a load balancer's health check or a newly arrived browser sees the BFF. A busy
  * event loop accepts one connection per turn (libuv), so this shows how long its turns are under load.
  */
-async function newConnections<T>(
-  base: string,
-  during: Promise<T>,
-): Promise<{ result: T; times: number[]; failures: number }> {
+async function withNewConnections(base: string, during: Promise<Measure>): Promise<Measure> {
   const times: number[] = [];
   let failures = 0;
   let done = false;
@@ -127,7 +124,7 @@ async function newConnections<T>(
   const result = await during;
   done = true;
   await probing;
-  return { result, times: times.sort((a, b) => a - b), failures };
+  return { ...result, newConnections: times.sort((a, b) => a - b), newConnectionFailures: failures };
 }
 
 /** A professional logged in, a Portuguese patient found and consented: the session cookie and the summary URL. */
@@ -267,12 +264,8 @@ async function main(): Promise<void> {
     let stages: { series: string; count: number; meanMs: number }[] = [];
     const measured = async (route: string, connections: number, url: string, withCookie?: string) => {
       const [bffBefore, simulatorsBefore] = [processUse(bff.pid), processUse(simulators.pid)];
-      const { result, times, failures } =
-        route === 'summary'
-          ? await newConnections(base, measure(url, route, connections, withCookie))
-          : { result: await measure(url, route, connections, withCookie), times: undefined, failures: undefined };
-      result.newConnections = times;
-      result.newConnectionFailures = failures;
+      const measuring = measure(url, route, connections, withCookie);
+      const result = route === 'summary' ? await withNewConnections(base, measuring) : await measuring;
       const [bffAfter, simulatorsAfter] = [processUse(bff.pid), processUse(simulators.pid)];
       const answered = result.perSecond * DURATION_S;
       if (bffBefore && bffAfter && answered > 0) {
@@ -349,7 +342,8 @@ async function main(): Promise<void> {
     const answered = stages.find((row) => row.series.includes('summary') && row.series.includes('"200"'))?.count;
     if (answered) {
       const bound = (row: { series: string }) => Number(row.series.split(' ')[3]);
-      // The smallest bound holding every answer: stalls outside the BFF (host, network, load tool) are not in it.
+      // The smallest bound holding every answer: waits outside the BFF's handlers (a connection not yet accepted,
+      // the host, the load tool) are not in it.
       const all = within.filter((row) => row.count >= answered).sort((a, b) => bound(a) - bound(b))[0];
       console.log(
         `  answered within: ${within

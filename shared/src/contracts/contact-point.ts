@@ -112,12 +112,13 @@ export const documentRetrieveRequestSchema = z.object({
 });
 export type DocumentRetrieveRequest = z.infer<typeof documentRetrieveRequestSchema>;
 
+/** Standard base64 (RFC 4648, no line breaks, padding optional), as the contract publishes it. */
+export const BASE64_PATTERN = '^[A-Za-z0-9+/]*={0,2}$';
 const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
 
 /**
- * Standard base64 (RFC 4648, no line breaks, padding optional): `^[A-Za-z0-9+/]*={0,2}$`, checked by a search
- * for a foreign character and a look at the padding, since the text is a whole document (hundreds of
- * kilobytes), where that anchored pattern cost twice as much.
+ * Whether a text matches BASE64_PATTERN, checked by a search for a foreign character and a look at the padding,
+ * since the text is a whole document (hundreds of kilobytes), where that anchored pattern cost twice as much.
  */
 export function isBase64(text: string): boolean {
   if (NOT_BASE64.test(text)) return false;
@@ -127,7 +128,7 @@ export function isBase64(text: string): boolean {
 
 export const documentRetrieveResponseSchema = z.object({
   document: documentMetadataSchema.extend({
-    base64Binary: z.string().refine(isBase64, { message: 'not base64' }).meta({ pattern: '^[A-Za-z0-9+/]*={0,2}$' }),
+    base64Binary: z.string().refine(isBase64, { message: 'not base64' }).meta({ pattern: BASE64_PATTERN }),
   }),
 });
 
