@@ -1,6 +1,9 @@
 /**
  * Browser journeys against the whole stack as `npm start` runs it (PSC simulator, BFF, built SPA), on test
- * ports and a throw-away data folder, driven in Debian's Chromium (browsers cannot be downloaded here).
+ * ports and a throw-away data folder, driven in Debian's Chromium (browsers cannot be downloaded here): its
+ * headless shell (package chromium-headless-shell), the same Blink as the desktop browser without its window
+ * machinery, which Playwright also uses for headless runs by default. The full browser headless took about
+ * 75 % more CPU for the same journeys (docs/decisions/008-test-suite-time.md); CHROMIUM_PATH picks another.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +28,9 @@ export default defineConfig({
     { name: 'audit-trail', testMatch: /audit-trail\.spec\.ts$/, dependencies: ['journeys'] },
   ],
   fullyParallel: false,
-  workers: 1,
+  // Two browsers side by side against the one BFF: the journeys are independent (each its own context and
+  // patient), and on two cores this halves their time; the audit-trail check still runs after all of them.
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   reporter: [['list']],
@@ -38,7 +43,7 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell',
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { summaryResponseSchema } from '@sesali/shared';
-import { expect, test, expectNoAxeViolations, logInAs } from './support';
+import { expect, test, expectNoAxeViolations, signIn } from './support';
 
 async function searchPortugal(page: Page, utente: string) {
   await page.getByRole('link', { name: 'Rechercher un patient' }).first().click();
@@ -20,7 +20,8 @@ async function searchPortugal(page: Page, utente: string) {
 test('search → confirm → consent: the country then answers the summary request', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
+  await page.goto('/');
   await searchPortugal(page, '284613705');
 
   await expect(page.getByRole('heading', { level: 1, name: 'Confirmer l’identité du patient' })).toBeVisible();
@@ -52,7 +53,8 @@ test('search → confirm → consent: the country then answers the summary reque
 });
 
 test('each scenario patient gets its own French message, and the typed identifier is kept', async ({ page }) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
+  await page.goto('/');
   await searchPortugal(page, '999999999');
   await expect(page.getByText('Aucun patient ne correspond à ces informations dans ce pays.')).toBeVisible();
   await expect(page.getByText(/activé le service/).first()).toBeVisible();

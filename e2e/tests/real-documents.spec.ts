@@ -4,12 +4,12 @@
  * narrative text behind nullFlavor values, absence statements as sentences (never rows, never alerts), and a
  * long medication list with its past treatments grouped — and a document about somebody else refused.
  */
-import { expect, test, expectNoAxeViolations, logInAs, openSummary } from './support';
+import { expect, test, expectNoAxeViolations, signIn, openSummary } from './support';
 
 test('nullFlavor allergies show the narrative text; absences are sentences, not rows (Malta, 0145052M)', async ({
   page,
 }) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   await openSummary(page, 'mt', '0145052M');
   // The agent is coded nullFlavor; what the clinician reads is the document's own words, in the table.
   await expect(
@@ -28,7 +28,7 @@ test('nullFlavor allergies show the narrative text; absences are sentences, not 
 });
 
 test('a French (fr-LU) summary states its absences in French, outside tables and alerts', async ({ page }) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   await openSummary(page, 'lu', '1961022831874');
   for (const sentence of ['Aucune allergie médicamenteuse connue', 'Aucune allergie alimentaire connue']) {
     await expect(page.getByText(sentence).first()).toBeVisible();
@@ -47,7 +47,7 @@ test('a French (fr-LU) summary states its absences in French, outside tables and
 test('a very long summary keeps every entry, past treatments in a collapsed group (Malta, 0245791M)', async ({
   page,
 }) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   await openSummary(page, 'mt', '0245791M');
   const ref = new URL(page.url()).pathname.split('/')[2] as string;
   const { summary } = (await (await page.request.get(`/api/patients/${ref}/summary`)).json()) as {
@@ -68,7 +68,7 @@ test('a very long summary keeps every entry, past treatments in a collapsed grou
 });
 
 test('a document about somebody else is refused, nothing of it shown', async ({ page }) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   await page.goto('/recherche/pt');
   await page.getByRole('textbox').first().fill('573920184');
   await page.getByRole('button', { name: 'Rechercher le patient' }).click();

@@ -3,13 +3,13 @@
  * warning two minutes before the idle timeout with a way to stay, then « Session expirée » with nothing of the
  * patient left on screen.
  */
-import { expect, test, expectNoAxeViolations, logInAs, openSummary } from './support';
+import { expect, test, expectNoAxeViolations, signIn, openSummary } from './support';
 
 test('the idle warning lets the professional stay; idle again, the session expires and the patient is gone', async ({
   page,
 }) => {
   await page.clock.install();
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   await openSummary(page, 'hr', '168524093');
   await expect(page.getByText('Babić').filter({ visible: true }).first()).toBeVisible();
 

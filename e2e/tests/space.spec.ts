@@ -2,10 +2,10 @@
  * « Mon espace »: the professional's identity and situation, and their own consultations as the audit trail
  * recorded them (a patient by country, initials and birth year only).
  */
-import { expect, test, expectNoAxeViolations, logInAs, openSummary } from './support';
+import { expect, test, expectNoAxeViolations, signIn, openSummary } from './support';
 
 test('a consultation appears in the professional’s own history, without the patient’s name', async ({ page }) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   await openSummary(page, 'hr', '168524093');
   await page.getByRole('link', { name: 'Mon espace' }).click();
   await expect(page).toHaveURL(/\/espace$/);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { patientSearchResponseSchema, searchFormSchema, summaryResponseSchema } from '@sesali/shared';
 import { dataDir } from '../playwright.config';
-import { expect, test, logInAs } from './support';
+import { expect, test, signIn } from './support';
 
 const fixtures = fileURLToPath(new URL('../../mocks/fixtures', import.meta.url));
 const ORIGIN = { origin: 'http://localhost:3100' };
@@ -35,8 +35,7 @@ const cases = readdirSync(fixtures)
 const loggedIn = join(dataDir, 'summary-fixtures-session.json');
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
-  await logInAs(page, 'medecin-generaliste');
-  await expect(page.getByTestId('professional')).toBeVisible();
+  await signIn(page, 'medecin-generaliste');
   await page.context().storageState({ path: loggedIn });
   await page.close();
 });

@@ -2,12 +2,12 @@
  * Reading the Patient Summary in the browser, from the simulated member states: every section and entry,
  * the three translation levels, the original narrative, the original PDF, and the print view.
  */
-import { expect, test, expectNoAxeViolations, logInAs, openSummary } from './support';
+import { expect, test, expectNoAxeViolations, signIn, openSummary } from './support';
 
 test('the Croatian summary shows every section, the three translation levels, and prints', async ({
   page,
 }, testInfo) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   await openSummary(page, 'hr', '168524093');
   const ref = new URL(page.url()).pathname.split('/')[2] as string;
   const { summary } = (await (await page.request.get(`/api/patients/${ref}/summary`)).json()) as {
@@ -29,7 +29,7 @@ test('the Croatian summary shows every section, the three translation levels, an
 });
 
 test('a summary with an untranslated code shows it marked, and the original PDF is offered', async ({ page }) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   // A vaccine coded nullFlavor whose Portuguese text is in the narrative: the document's words, marked.
   await openSummary(page, 'pt', '190447382');
   await expect(page.getByText('non traduit').first()).toBeVisible();
@@ -44,7 +44,7 @@ test('a summary with an untranslated code shows it marked, and the original PDF 
 });
 
 test('the FHIR patient shows the same sections', async ({ page }) => {
-  await logInAs(page, 'medecin-generaliste');
+  await signIn(page, 'medecin-generaliste');
   await openSummary(page, 'lu', '1991060327252');
   for (const title of [/Allergies/, /Traitements|Médicaments/, /Problèmes/]) {
     await expect(page.getByRole('heading', { level: 2, name: title }).first()).toBeVisible();

@@ -22,11 +22,25 @@ export async function expectNoAxeViolations(page: Page) {
   ).toEqual([]);
 }
 
+/** Logs in through the pages, as the professional does: the journeys about login itself use this. */
 export async function logInAs(page: Page, persona: string) {
   await page.goto('/');
   await page.getByRole('link', { name: 'Se connecter avec Pro Santé Connect' }).first().click();
   await expect(page.getByRole('heading', { name: 'Simulateur Pro Santé Connect' })).toBeVisible();
   await page.locator(`button[data-persona="${persona}"]`).click();
+}
+
+/**
+ * Logs in through Pro Santé Connect without the pages, for journeys about what comes after: the context's own
+ * request client follows the same redirects (BFF login, simulator, callback), so the session cookie lands in
+ * the browser. Two page loads fewer per journey; the login pages have their journeys (login, access).
+ */
+export async function signIn(page: Page, persona: string) {
+  const personaPage = await page.request.get('/auth/login');
+  expect(personaPage.status(), 'the simulator’s persona page').toBe(200);
+  const landed = await page.request.post(`${personaPage.url()}/login`, { form: { persona } });
+  expect(landed.status(), 'back on the SPA, logged in').toBe(200);
+  expect(new URL(landed.url()).pathname).toBe('/');
 }
 
 /** Searches a patient by the identifiers typed in the country's form, records consent, and opens the summary. */
