@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { patientSearchResponseSchema, searchFormSchema, summaryResponseSchema } from '@sesali/shared';
-import { dataDir } from '../playwright.config';
+import type { Page } from '@playwright/test';
 import { expect, test, signIn } from './support';
 
 const fixtures = fileURLToPath(new URL('../../mocks/fixtures', import.meta.url));
@@ -31,22 +31,37 @@ const cases = readdirSync(fixtures)
     return folders.filter((folder) => SHOWN.test(folder)).map((folder) => ({ cc, folder }));
   });
 
-// One login for the file: each test starts from the same logged-in session (its cookie), then works alone.
-const loggedIn = join(dataDir, 'summary-fixtures-session.json');
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
-  await signIn(page, 'medecin-generaliste');
-  await page.context().storageState({ path: loggedIn });
-  await page.close();
+// One logged-in page per worker, kept from test to test as a clinician's browser goes from one patient to the
+// next: the SPA's files stay in its cache (a new context per test loaded and parsed them again each time). Each
+// test still works alone: its own search, consent and page load; a failure ends the worker's page, not the run.
+const it = test.extend<{ failOnPageError: void }, { summaryPage: Page }>({
+  summaryPage: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, 'medecin-generaliste');
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  // Every test fails on an uncaught error in the page (support.ts's automatic fixture, on this shared page).
+  failOnPageError: async ({ summaryPage }, use) => {
+    const errors: string[] = [];
+    const collect = (error: Error) => errors.push(error.message);
+    summaryPage.on('pageerror', collect);
+    await use();
+    summaryPage.off('pageerror', collect);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
 });
-test.use({ storageState: loggedIn });
 
-test('the shipped patients are all here', () => {
+it('the shipped patients are all here', () => {
   expect(cases.length).toBeGreaterThanOrEqual(17);
 });
 
 for (const { cc, folder } of cases) {
-  test(`${cc}/${folder}: every entry is shown, no cell is empty`, async ({ page }) => {
+  it(`${cc}/${folder}: every entry is shown, no cell is empty`, async ({ summaryPage: page }) => {
     const patient = JSON.parse(
       readFileSync(join(fixtures, cc, 'patients', folder, 'patient.json'), 'utf8'),
     ) as PatientFile;
