@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { compileMvc, MVC_COMPACT_FILE, readCompactMvc } from './mvc-compact';
 
 describe('the compact MVC', () => {
@@ -6,7 +7,9 @@ describe('the compact MVC', () => {
     const { mvc, problems } = await compileMvc();
     expect(problems).toEqual([]);
     expect(mvc.valueSets).toHaveLength(51);
-    expect(JSON.parse(readFileSync(MVC_COMPACT_FILE, 'utf8'))).toEqual(mvc);
+    const shipped: unknown = JSON.parse(readFileSync(MVC_COMPACT_FILE, 'utf8'));
+    // Node's deep equality first (25 ms on 33,000 concepts against 350 for toEqual); toEqual shows a difference.
+    if (!isDeepStrictEqual(shipped, mvc)) expect(shipped).toEqual(mvc);
   });
 
   it('refuses a file that is not one, naming why', () => {

@@ -11,7 +11,8 @@ describe('isBase64', () => {
     const grow = (prefixes: string[]) => prefixes.flatMap((p) => alphabet.map((c) => p + c));
     let level = [''];
     for (let length = 1; length <= 4; length++) texts.push(...(level = grow(level)));
-    for (const text of texts) expect([text, isBase64(text)]).toEqual([text, PATTERN.test(text)]);
+    // One expectation over the 30,000 texts (one each took two seconds): the texts where the two disagree.
+    expect(texts.filter((text) => isBase64(text) !== PATTERN.test(text))).toEqual([]);
   });
 
   it('is what the retrieve answer checks', () => {
