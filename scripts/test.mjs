@@ -47,11 +47,26 @@ process.env.REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 
 const running = new Set();
+/** Stops a step started by `captured` with everything it started; it may have ended meanwhile. */
+const stop = (child, signal = 'SIGTERM') => {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+};
+// The steps side by side have their own process groups, which the terminal's Ctrl-C does not reach.
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    for (const child of running) stop(child, signal);
+    process.exit(130);
+  });
 
 /** Runs a command with its output kept, for steps that run side by side: resolves with its exit code. */
 function captured(command, args, options = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that stopping it stops what it started (Jest's workers) too.
+    const child = spawn(command, args, { cwd: root, ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     running.add(child);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -86,7 +101,7 @@ async function sideBySide(sequences) {
         print(step);
         if (result.code !== 0) {
           failed = step;
-          for (const child of running) child.kill('SIGTERM');
+          for (const child of running) stop(child);
           return;
         }
       }
