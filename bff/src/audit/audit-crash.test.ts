@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { loginAtSimulator } from '../testing/psc-browser';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres';
-import { waitFor } from '../testing/processes';
+import { freePort, waitFor } from '../testing/processes';
 import { consentedRef } from '../testing/shipped-patients';
 import { CHROME_UA } from '../testing/test-config';
 import { allEvents, type AuditStore } from './audit-store';
@@ -27,22 +27,31 @@ interface Service {
   base: string;
 }
 
-async function startService(env: Record<string, string>, port: number): Promise<Service> {
+/**
+ * Starts the service on ports free at that moment (fixed ports once let a service left over by an interrupted
+ * run answer /healthz and take the burst, its events in another database), and waits for it; a child that
+ * exits at start fails at once, naming why.
+ */
+async function startService(env: Record<string, string>): Promise<Service> {
+  const [port, pscPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bff/src/dev-server.ts')], {
     cwd: repoRoot,
     env: {
       ...process.env,
       ...env,
       PORT: String(port),
-      PSC_SIM_PORT: String(port + 1),
+      PSC_SIM_PORT: String(pscPort),
       SERVE_SPA: 'false',
       LOG_LEVEL: 'silent',
     },
     stdio: 'ignore',
   });
+  let exit: string | undefined;
+  child.once('exit', (code, signal) => (exit = String(signal ?? code)));
   const base = `http://localhost:${port}`;
   try {
-    await waitFor(async () => (await fetch(`${base}/healthz`)).ok, 'the service', 30_000);
+    await waitFor(async () => exit !== undefined || (await fetch(`${base}/healthz`)).ok, 'the service', 30_000);
+    if (exit !== undefined) throw new Error(`the service exited at start (${exit})`);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -98,7 +107,7 @@ describe('audit durability under SIGKILL', () => {
 
   it('keeps every delivered summary’s event in SQLite', async () => {
     const dataDir = join(directory, 'sqlite');
-    const service = await startService({ DATA_DIR: dataDir }, 3711);
+    const service = await startService({ DATA_DIR: dataDir });
     const received = await burstThenKill(service);
     const store = openSqliteAuditStore(join(dataDir, 'audit.sqlite'));
     try {
@@ -109,7 +118,7 @@ describe('audit durability under SIGKILL', () => {
   }, 60_000);
 
   it('keeps every delivered summary’s event in PostgreSQL', async () => {
-    const service = await startService({ DATA_DIR: join(directory, 'pg'), AUDIT_DATABASE_URL: database.url }, 3721);
+    const service = await startService({ DATA_DIR: join(directory, 'pg'), AUDIT_DATABASE_URL: database.url });
     const received = await burstThenKill(service);
     const store = await openPostgresAuditStore(database.url);
     try {
