@@ -1,9 +1,23 @@
 // Node 24 for the unit tests, besides the machine's Node 20: the registry's `node` package (run through npx,
 // cached by npm), and better-sqlite3's addon rebuilt for its ABI (from the installed package's sources, with
-// the headers the `node` package ships and npm's own node-gyp), kept in node_modules/.cache. Returns what
-// `npm test` needs to run Jest on it: the node binary and SQLITE_NATIVE_BINDING (bff/src/stores/sqlite.ts).
+// the headers the `node` package ships and npm's own node-gyp). The build is kept in the user's cache
+// (~/.cache/sesali, or $XDG_CACHE_HOME/sesali), keyed by the exact versions, platform and architecture, as npm
+// keeps the `node` package and pnpm the Node 20 build: every clone and worktree on the machine uses it, and it
+// is used only if it loads. Returns what `npm test` needs to run Jest on it: the node binary and
+// SQLITE_NATIVE_BINDING (bff/src/stores/sqlite.ts).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { root } from './workspace.mjs';
 
@@ -39,26 +53,39 @@ function loads(node, addon) {
 export function prepareNode24() {
   const node = output('npx', ['--yes', NODE_24, '-p', 'process.execPath']);
   const version = output(node, ['-p', 'process.version']);
-  // Keyed by the exact version: the headers an addon is built against matter, not only the ABI (see above).
-  const cache = join(root, 'node_modules', '.cache', 'sesali', `better-sqlite3-node-${version}`);
+  const sources = realpathSync(join(root, 'bff', 'node_modules', 'better-sqlite3'));
+  const { version: sqliteVersion } = JSON.parse(readFileSync(join(sources, 'package.json'), 'utf8'));
+  // Keyed by the exact Node version: the headers an addon is built against matter, not only the ABI (see above).
+  const userCache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'sesali');
+  const cache = join(userCache, `better-sqlite3-${sqliteVersion}-node-${version}-${process.platform}-${process.arch}`);
   const addon = join(cache, 'build', 'Release', 'better_sqlite3.node');
   if (!loads(node, addon)) {
-    console.log(`Building better-sqlite3 for Node ${version}, once per install…`);
-    rmSync(cache, { recursive: true, force: true });
-    mkdirSync(dirname(cache), { recursive: true });
-    const sources = realpathSync(join(root, 'bff', 'node_modules', 'better-sqlite3'));
-    cpSync(sources, cache, { recursive: true, filter: (path) => !path.startsWith(join(sources, 'build')) });
-    const npmRoot = output('npm', ['root', '-g']);
-    const gyp = join(npmRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-    if (!existsSync(gyp)) throw new Error(`npm's node-gyp was not found at ${gyp}`);
-    // The `node` package installs the official tarball (node-<os>-<arch>), whose include/ has the headers
-    // node-gyp would otherwise download.
-    const nodedir = headersDir(dirname(dirname(node)));
-    // Under `npm test`, npm exports its own settings (`npm_config_nodedir=/usr` on Debian's Node 20), which
-    // node-gyp would follow instead of --nodedir: build with none of them.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
-    output(node, [gyp, 'rebuild', '--release', `--nodedir=${nodedir}`, '--jobs=2'], { cwd: cache, env });
-    if (!loads(node, addon)) throw new Error(`the better-sqlite3 addon built for Node ${version} does not load in it`);
+    console.log(`Building better-sqlite3 ${sqliteVersion} for Node ${version}, once per machine…`);
+    mkdirSync(userCache, { recursive: true });
+    // Built aside, then moved into place whole: a run stopped halfway, or another clone building at the same
+    // time, never leaves a half-built cache behind.
+    const building = mkdtempSync(join(userCache, 'building-'));
+    try {
+      cpSync(sources, building, { recursive: true, filter: (path) => !path.startsWith(join(sources, 'build')) });
+      const npmRoot = output('npm', ['root', '-g']);
+      const gyp = join(npmRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+      if (!existsSync(gyp)) throw new Error(`npm's node-gyp was not found at ${gyp}`);
+      // The `node` package installs the official tarball (node-<os>-<arch>), whose include/ has the headers
+      // node-gyp would otherwise download.
+      const nodedir = headersDir(dirname(dirname(node)));
+      // Under `npm test`, npm exports its own settings (`npm_config_nodedir=/usr` on Debian's Node 20), which
+      // node-gyp would follow instead of --nodedir: build with none of them.
+      const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+      output(node, [gyp, 'rebuild', '--release', `--nodedir=${nodedir}`, '--jobs=2'], { cwd: building, env });
+      if (!loads(node, join(building, 'build', 'Release', 'better_sqlite3.node')))
+        throw new Error(`the better-sqlite3 addon built for Node ${version} does not load in it`);
+      if (!loads(node, addon)) {
+        rmSync(cache, { recursive: true, force: true });
+        renameSync(building, cache);
+      }
+    } finally {
+      rmSync(building, { recursive: true, force: true });
+    }
   }
   return { node, env: { SQLITE_NATIVE_BINDING: addon } };
 }
