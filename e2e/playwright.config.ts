@@ -29,7 +29,7 @@ export default defineConfig({
   ],
   fullyParallel: false,
   // Two browsers side by side against the one BFF: the journeys are independent (each its own context and
-  // patient), and on two cores this halves their time; the audit-trail check still runs after all of them.
+  // patient), and on two cores this cuts their time by about a third; the audit-trail check runs after all.
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: true,

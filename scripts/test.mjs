@@ -59,7 +59,7 @@ const stop = (child, signal = 'SIGTERM') => {
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => {
     for (const child of running) stop(child, signal);
-    process.exit(130);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 
 /** Runs a command with its output kept, for steps that run side by side: resolves with its exit code. */
@@ -71,9 +71,9 @@ function captured(command, args, options = {}) {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code, signal) => {
+    child.on('close', (code) => {
       running.delete(child);
-      resolve({ code: code ?? 1, signal, output });
+      resolve({ code: code ?? 1, output });
     });
   });
 }
