@@ -5,7 +5,9 @@
 import { expect, test, expectNoAxeViolations, signIn, openSummary } from './support';
 
 test('a consultation appears in the professional’s own history, without the patient’s name', async ({ page }) => {
-  await signIn(page, 'medecin-generaliste');
+  // A professional no other journey consults with: the journeys run side by side, and another one's
+  // consultation would otherwise be the newest row here.
+  await signIn(page, 'sage-femme');
   await openSummary(page, 'hr', '168524093');
   await page.getByRole('link', { name: 'Mon espace' }).click();
   await expect(page).toHaveURL(/\/espace$/);
