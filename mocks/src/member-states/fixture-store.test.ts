@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFixtureStore } from './fixture-store';
@@ -18,6 +18,14 @@ afterEach(() => {
   jest.useRealTimers();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Gives every folder and file the same time, as a coarse file-system clock does within one tick. */
+function sameTick(root: string) {
+  const at = new Date('2026-11-30T10:00:00Z');
+  utimesSync(root, at, at);
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true }))
+    utimesSync(join(entry.parentPath, entry.name), at, at);
+}
 
 const patientsOf = (store: ReturnType<typeof createFixtureStore>) =>
   store
@@ -52,6 +60,25 @@ describe('fixture store', () => {
     writePatient(dir, 'XA', 'second', { identifiers: [id('2')] });
     jest.setSystemTime(new Date('2026-11-30T09:00:00Z'));
     expect(patientsOf(store)).toEqual(['XA/first', 'XA/second']);
+  });
+
+  it('sees a patient dropped within the same tick of the file-system clock', () => {
+    sameTick(dir);
+    const store = createFixtureStore([dir]);
+    expect(patientsOf(store)).toEqual(['XA/first']);
+    writePatient(dir, 'XA', 'second', { identifiers: [id('2')] });
+    sameTick(dir);
+    expect(patientsOf(store)).toEqual(['XA/first', 'XA/second']);
+  });
+
+  it('sees a patient file edited in place, which leaves its folder untouched', () => {
+    const store = createFixtureStore([dir]);
+    expect(store.snapshot().countries.get('XA')?.patients[0]?.demographics.familyName).toBe('FIRST');
+    writePatient(dir, 'XA', 'first', {
+      identifiers: [id('1')],
+      demographics: { givenName: 'Test', familyName: 'RENAMED', birthDate: '1970-01-01', administrativeGender: 'F' },
+    });
+    expect(store.snapshot().countries.get('XA')?.patients[0]?.demographics.familyName).toBe('RENAMED');
   });
 
   it('keeps the same snapshot while nothing changed', () => {

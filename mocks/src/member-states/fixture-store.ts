@@ -126,16 +126,37 @@ export function loadFixtures(dirs: readonly string[]): FixtureSnapshot {
   return { countries, problems };
 }
 
-/** The newest modification time below the folders, to notice a dropped patient. */
-function latestChange(dirs: readonly string[]): number {
-  let latest = 0;
+/**
+ * What the folders hold, as one text: every folder and file below them with its modification time and size. A
+ * new, removed or renamed entry changes it even within one tick of the file system's clock (a folder's time
+ * alone misses a patient dropped in the same tick as the last), and so does a file edited in place, which
+ * leaves its folder's time alone.
+ */
+function fingerprint(dirs: readonly string[]): string {
+  const parts: string[] = [];
   const visit = (dir: string, depth: number) => {
-    if (!existsSync(dir) || depth > 4) return;
-    latest = Math.max(latest, statSync(dir).mtimeMs);
-    for (const sub of subdirectories(dir)) visit(join(dir, sub), depth + 1);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // gone or unreadable: loadFixtures reports it
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      try {
+        const { mtimeMs, size } = statSync(path);
+        parts.push(`${path}\0${mtimeMs}\0${size}`);
+      } catch {
+        continue; // removed meanwhile
+      }
+      if (entry.isDirectory() && depth < 4) visit(path, depth + 1);
+    }
   };
-  dirs.forEach((dir) => visit(dir, 0));
-  return latest;
+  dirs.forEach((dir) => {
+    parts.push(`${dir}\0${existsSync(dir)}`);
+    visit(dir, 0);
+  });
+  return parts.join('\n');
 }
 
 /** How often the simulators and the dev server look for a QA engineer's new or changed fixture. */
@@ -146,7 +167,7 @@ export interface FixtureStore {
 }
 
 /**
- * Keeps the last snapshot while no folder changed; `onProblems` hears each new set of problems once (the dev
+ * Keeps the last snapshot while nothing below the folders changed; `onProblems` hears each new set of problems once (the dev
  * server logs them for the QA engineer). The folders are walked again at most every `recheckAfterMs` (0: on
  * every call, for tests that write a fixture and query it at once): the walk reads every folder, which under
  * load cost the simulators a quarter of their CPU.
@@ -156,7 +177,7 @@ export function createFixtureStore(
   onProblems?: (problems: FixtureProblem[]) => void,
   { recheckAfterMs = 0 }: { recheckAfterMs?: number } = {},
 ): FixtureStore {
-  let cached: { at: number; snapshot: FixtureSnapshot } | undefined;
+  let cached: { fingerprint: string; snapshot: FixtureSnapshot } | undefined;
   let checkedAt = 0;
   return {
     snapshot() {
@@ -164,10 +185,10 @@ export function createFixtureStore(
       // A clock set back counts as time passed, so a check is never skipped for longer than asked.
       if (cached && now >= checkedAt && now - checkedAt < recheckAfterMs) return cached.snapshot;
       checkedAt = now;
-      const changed = latestChange(dirs);
-      if (!cached || changed !== cached.at) {
+      const seen = fingerprint(dirs);
+      if (!cached || seen !== cached.fingerprint) {
         const snapshot = loadFixtures(dirs);
-        cached = { at: changed, snapshot };
+        cached = { fingerprint: seen, snapshot };
         if (snapshot.problems.length > 0) onProblems?.(snapshot.problems);
       }
       return cached.snapshot;
