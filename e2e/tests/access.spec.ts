@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './support';
+import { expect, expectNoAxeViolations, test } from './support';
 
 test('a médecin du travail is refused with the FAQ wording, and his cookie gets 403 on a protected route', async ({
   page,
@@ -9,8 +8,7 @@ test('a médecin du travail is refused with the FAQ wording, and his cookie gets
   await page.locator('button[data-persona="medecin-du-travail"]').click();
   await expect(page).toHaveURL(/\/acces-refuse\?raison=occupational_medicine$/);
   await expect(page.getByTestId('refusal-reason')).toHaveText(/spécialité médecine du travail/);
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   const response = await page.request.post('/api/session/situation', {
     data: { situationId: 'e0a0' },
