@@ -24,6 +24,7 @@ const nodeProject = (name) => ({
 });
 
 export default {
+  globalSetup: '<rootDir>/scripts/jest-global-setup.mjs',
   projects: [
     nodeProject('shared'),
     nodeProject('bff'),

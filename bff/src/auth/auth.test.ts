@@ -10,7 +10,7 @@ import type { Config } from '../config/config';
 import { openSessionStore, type SessionStoreHandle } from '../stores/session-store';
 import { loginAtSimulator } from '../testing/psc-browser';
 import { testDependencies } from '../testing/test-dependencies';
-import { CHROME_UA, TEST_CLIENT, TEST_PUBLIC_URL, testConfig } from '../testing/test-config';
+import { CHROME_UA, TEST_CLIENT, TEST_PSC_SIGNING_KEY, TEST_PUBLIC_URL, testConfig } from '../testing/test-config';
 
 let psc: PscSimulator;
 let config: Config;
@@ -20,6 +20,7 @@ let app: Express;
 beforeAll(async () => {
   psc = await startPscSimulator({
     port: 0,
+    signingKey: TEST_PSC_SIGNING_KEY,
     clients: [
       {
         ...TEST_CLIENT,

@@ -18,7 +18,7 @@ import { openSqliteAuditStore } from '../audit/sqlite-audit-store';
 import type { Config } from '../config/config';
 import { openSessionStore } from '../stores/session-store';
 import { loginAtSimulator } from './psc-browser';
-import { CHROME_UA, TEST_CLIENT, TEST_PUBLIC_URL, testConfig } from './test-config';
+import { CHROME_UA, TEST_CLIENT, TEST_PSC_SIGNING_KEY, TEST_PUBLIC_URL, testConfig } from './test-config';
 import { testDependencies } from './test-dependencies';
 
 export type Agent = ReturnType<typeof request.agent>;
@@ -44,6 +44,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const psc = await startPscSimulator({
     port: 0,
+    signingKey: TEST_PSC_SIGNING_KEY,
     clients: [
       {
         ...TEST_CLIENT,

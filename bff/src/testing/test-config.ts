@@ -1,3 +1,4 @@
+import type { JWK } from 'jose';
 import { loadConfig, type Config } from '../config/config';
 
 export const CHROME_UA =
@@ -5,6 +6,14 @@ export const CHROME_UA =
 export const TEST_PUBLIC_URL = 'http://localhost:3999';
 export const TEST_CONTACT_POINT_URL = 'https://ncp.sesali.test';
 export const TEST_CLIENT = { clientId: 'sesali-test', clientSecret: 'test-client-secret-0123456789' };
+
+/**
+ * The key the tests' PSC simulators sign with, made once per Jest run (scripts/jest-global-setup.mjs); absent
+ * (a test run another way), each simulator makes its own.
+ */
+export const TEST_PSC_SIGNING_KEY: JWK | undefined = process.env.SESALI_TEST_PSC_JWK
+  ? (JSON.parse(process.env.SESALI_TEST_PSC_JWK) as JWK)
+  : undefined;
 
 export function testConfig(discoveryUrl: string, overrides: Record<string, string> = {}): Config {
   return loadConfig({

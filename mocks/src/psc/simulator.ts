@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
 import { loginPage, logoutPage, messagePage } from './login-page';
 import { personas as defaultPersonas, type Persona } from './personas';
@@ -31,6 +31,11 @@ export interface PscSimulatorOptions {
   host?: string;
   clients: SimulatedClient[];
   personas?: readonly Persona[];
+  /**
+   * The RSA private key (JWK) it signs ID tokens and userinfo with; a new one when absent. Making one takes
+   * 0.1–0.4 s, so the tests make one per run and hand it to every simulator they start (jest.global-setup).
+   */
+  signingKey?: JWK;
 }
 
 export interface PscSimulator {
@@ -67,9 +72,8 @@ export async function startPscSimulator(options: PscSimulatorOptions): Promise<P
   const port = (server.address() as AddressInfo).port;
   const issuer = `http://localhost:${port}${PSC_REALM_PATH}`;
 
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingKey = {
-    ...(await exportJWK(privateKey)),
+    ...(options.signingKey ?? (await exportJWK((await generateKeyPair('RS256', { extractable: true })).privateKey))),
     kid: `sim-${randomBytes(4).toString('hex')}`,
     use: 'sig',
     alg: 'RS256',
