@@ -3,7 +3,7 @@
  * and `verify`, on the run's data folder). It holds the journeys' events with the professional's RPPS, a
  * refused login, and no national identifier or patient name in clear.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,16 +13,21 @@ import { dataDir } from '../playwright.config';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(repoRoot, 'mocks', 'fixtures');
 
-function audit(...args: string[]) {
-  return spawnSync(
-    process.execPath,
-    [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'bff/src/audit/cli.ts', ...args],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: dataDir, AUDIT_DATABASE_URL: '' },
-      encoding: 'utf8',
-    },
-  );
+/** The audit command on the run's data folder: its exit code and output. */
+function audit(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'bff/src/audit/cli.ts', ...args],
+      { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir, AUDIT_DATABASE_URL: '' } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** Every patient's identifiers and names in the shipped fixtures: none may appear in the trail. */
@@ -48,13 +53,13 @@ function secrets(): string[] {
   return out;
 }
 
-test('the run’s audit trail is whole, complete, and holds nothing of a patient in clear', () => {
-  const verify = audit('verify');
+test('the run’s audit trail is whole, complete, and holds nothing of a patient in clear', async () => {
+  // Both read the trail, neither writes it: side by side (each command starts a Node process).
+  const [verify, exported] = await Promise.all([audit('verify'), audit('export')]);
   expect(verify.stderr).toBe('');
   expect(verify.status).toBe(0);
   expect(verify.stdout).toMatch(/^Audit trail intact: \d+ events/);
 
-  const exported = audit('export');
   expect(exported.status).toBe(0);
   const events = exported.stdout
     .trim()
