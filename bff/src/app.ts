@@ -9,6 +9,7 @@ import express, { type Express } from 'express';
 import session from 'express-session';
 import type { Logger } from 'pino';
 import { createGuards } from './access/guards';
+import { createLoginService } from './auth/login-service';
 import { authRouter } from './auth/routes';
 import type { PscClient } from './auth/psc-client';
 import type { Config } from './config/config';
@@ -108,7 +109,16 @@ export function createApp(config: Config, deps: AppDependencies): Express {
     noStore(),
     express.json({ limit: '1kb' }),
     sessions,
-    authRouter(config, deps.psc, deps.logger, deps.audit, limits.login),
+    authRouter(
+      config,
+      createLoginService({
+        psc: deps.psc,
+        audit: deps.audit,
+        logger: deps.logger,
+        browserMinVersions: config.browserMinVersions,
+      }),
+      limits.login,
+    ),
   );
 
   const directory = createCountryDirectory(deps.contactPoint, deps.logger);

@@ -245,6 +245,17 @@ describe('login with Pro Santé Connect', () => {
     expect(session.body.access).toEqual({ decision: 'deny', reason: 'occupational_medicine' });
   });
 
+  it('sends the professional to the login error page, not a 500, when the session store fails at the callback', async () => {
+    const set = store.store.set.bind(store.store);
+    store.store.set = (_sid, _session, callback) => callback?.(new Error('store down'));
+    try {
+      const { location } = await logIn('medecin-generaliste');
+      expect(location).toBe('/erreur-connexion?raison=session_unavailable');
+    } finally {
+      store.store.set = set;
+    }
+  });
+
   it('says PSC is unavailable when the provider cannot be reached', async () => {
     const unreachable = testConfig(
       'http://127.0.0.1:9/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
