@@ -49,7 +49,7 @@ beforeEach(() => {
     startLogin: jest.fn(),
     completeLogin: jest.fn(),
     endSessionUrl: jest.fn(),
-  } as typeof psc;
+  };
 });
 afterEach(() => store.close());
 
