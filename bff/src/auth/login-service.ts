@@ -13,8 +13,8 @@ import { LoginFailure, type PscClient } from './psc-client';
 import type { PendingLogin, SessionUser } from './session-data';
 import { toSessionUser } from './session-user';
 
-export const refusedPage = (reason: AnyRefusalReason) => `${appRoutes.accessRefused}?raison=${reason}`;
-export const loginErrorPage = (reason: LoginErrorReason) => `${appRoutes.loginError}?raison=${reason}`;
+const refusedPage = (reason: AnyRefusalReason) => `${appRoutes.accessRefused}?raison=${reason}`;
+const loginErrorPage = (reason: LoginErrorReason) => `${appRoutes.loginError}?raison=${reason}`;
 
 /** Where `GET /auth/login` sends the browser, with the login to remember until the callback (if any). */
 export interface LoginStart {
