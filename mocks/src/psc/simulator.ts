@@ -33,7 +33,7 @@ export interface PscSimulatorOptions {
   personas?: readonly Persona[];
   /**
    * The RSA private key (JWK) it signs ID tokens and userinfo with; a new one when absent. Making one takes
-   * 0.1–0.4 s, so the tests make one per run and hand it to every simulator they start (jest.global-setup).
+   * 0.1–0.4 s, so the tests make one per run and hand it to every simulator they start (scripts/jest-global-setup.mjs).
    */
   signingKey?: JWK;
 }
